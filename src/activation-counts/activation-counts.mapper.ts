@@ -1,0 +1,40 @@
+import { ErrorCode, gatewayError } from '../errors';
+import { ENTITY_PROPERTIES } from './activation-counts.properties';
+import type { UpdateOffice365ActivationCountsInput } from './activation-counts.input';
+import { Office365ActivationCounts } from './activation-counts.type';
+
+/** Longest productType we forward; the upstream has no documented limit, this guards our own memory. */
+const MAX_PRODUCT_TYPE_LENGTH = 256;
+
+/**
+ * Builds the model from an upstream entity body. Unknown properties (`@odata.type`,
+ * `@odata.context`) are dropped; values are kept as sent, the scalars validate them on output.
+ */
+export function entityFromUpstream(body: unknown, action: string): Office365ActivationCounts {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${action} without an entity object`);
+  }
+  const source = body as Record<string, unknown>;
+  if (typeof source.id !== 'string' || source.id === '') {
+    throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${action} with an entity that has no string id`);
+  }
+  const entity = new Office365ActivationCounts();
+  const target = entity as unknown as Record<string, unknown>;
+  for (const property of ENTITY_PROPERTIES) target[property] = source[property] ?? null;
+  return entity;
+}
+
+/** The PATCH body: exactly the fields the caller set (null included), Int64 as bigint for exact digits. */
+export function patchBodyFromInput(input: UpdateOffice365ActivationCountsInput): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(input)) {
+    if (value !== undefined) body[name] = value;
+  }
+  if (Object.keys(body).length === 0) {
+    throw gatewayError(ErrorCode.BAD_USER_INPUT, 'UpdateOffice365ActivationCountsInput is empty: set at least one property to change (null clears one)');
+  }
+  if (typeof body.productType === 'string' && body.productType.length > MAX_PRODUCT_TYPE_LENGTH) {
+    throw gatewayError(ErrorCode.BAD_USER_INPUT, `productType is ${body.productType.length} characters long; at most ${MAX_PRODUCT_TYPE_LENGTH} are accepted`);
+  }
+  return body;
+}

@@ -1,0 +1,35 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { requireCaller, type GatewayContext } from '../context';
+import { UpdateOffice365ActivationCountsInput } from './activation-counts.input';
+import { Office365ActivationCounts } from './activation-counts.type';
+import { selectedProperties } from './selected-properties';
+
+@Resolver(_of => Office365ActivationCounts)
+export class ActivationCountsResolver {
+  @Query(_returns => Office365ActivationCounts, {
+    nullable: true,
+    description: 'One entity by id; null when the upstream answers 404. Lookups in one operation are batched.',
+  })
+  office365ActivationCounts(
+    @Arg('id', _type => ID) id: string,
+    @Ctx() context: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Office365ActivationCounts | null> {
+    return requireCaller(context).loader.load(id, selectedProperties(info));
+  }
+
+  @Mutation(_returns => Office365ActivationCounts, {
+    description: 'PATCHes the given fields with the caller\'s token and answers the updated entity.',
+  })
+  async updateOffice365ActivationCounts(
+    @Arg('id', _type => ID) id: string,
+    @Arg('input', _type => UpdateOffice365ActivationCountsInput) input: UpdateOffice365ActivationCountsInput,
+    @Ctx() context: GatewayContext,
+  ): Promise<Office365ActivationCounts> {
+    const caller = requireCaller(context);
+    const entity = await caller.upstream.update(id, input);
+    caller.loader.prime(entity);
+    return entity;
+  }
+}

@@ -1,0 +1,39 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { BigIntScalar } from '../scalars/bigint.scalar';
+import { DateScalar } from '../scalars/date.scalar';
+
+/**
+ * Int64 fields hold whatever exact form the upstream sent (bigint, safe number, digit string);
+ * the BigInt scalar is the one place that validates and prints them.
+ */
+export type Int64Value = bigint | number | string | object | null;
+
+@Directive('@key(fields: "id")')
+@ObjectType('Office365ActivationCounts', {
+  description: 'Activation counts of one Office 365 product type (microsoft.graph.office365ActivationCounts).',
+})
+export class Office365ActivationCounts {
+  @Field(_type => ID)
+  id!: string;
+
+  @Field(_type => DateScalar, { nullable: true, description: 'Date the report data was last refreshed.' })
+  reportRefreshDate!: string | null;
+
+  @Field(_type => String, { nullable: true, description: 'Product type, e.g. "Office 365 ProPlus".' })
+  productType!: string | null;
+
+  @Field(_type => BigIntScalar, { nullable: true })
+  windows!: Int64Value;
+
+  @Field(_type => BigIntScalar, { nullable: true })
+  mac!: Int64Value;
+
+  @Field(_type => BigIntScalar, { nullable: true })
+  android!: Int64Value;
+
+  @Field(_type => BigIntScalar, { nullable: true })
+  ios!: Int64Value;
+
+  @Field(_type => BigIntScalar, { nullable: true })
+  windows10Mobile!: Int64Value;
+}

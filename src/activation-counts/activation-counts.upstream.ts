@@ -1,0 +1,94 @@
+import type { GraphQLError } from 'graphql';
+import { errorFromUpstream, ErrorCode, gatewayError } from '../errors';
+import { executeBatch, type BatchSubRequest } from '../graph/batch';
+import type { GraphClient, UpstreamResponse } from '../graph/client';
+import { entityPath } from '../graph/entity-path';
+import { entityFromUpstream, patchBodyFromInput } from './activation-counts.mapper';
+import type { UpdateOffice365ActivationCountsInput } from './activation-counts.input';
+import type { Office365ActivationCounts } from './activation-counts.type';
+
+/** A read's outcome: the entity, null when the upstream says 404, or that item's own error. */
+export type EntityOutcome = Office365ActivationCounts | null | GraphQLError;
+
+export interface ActivationCountsUpstreamOptions {
+  client: GraphClient;
+  resourcePath: string;
+  maxRetries: number;
+  onBatch?: (size: number) => void;
+}
+
+function outcomeOf(status: number, headers: Record<string, string | undefined>, body: unknown, action: string): EntityOutcome {
+  if (status === 200) {
+    try {
+      return entityFromUpstream(body, action);
+    } catch (error: unknown) {
+      return error as GraphQLError;
+    }
+  }
+  if (status === 404) return null;
+  return errorFromUpstream({ status, headers, body }, action);
+}
+
+/** Reads and writes of the entity, through one caller's GraphClient. */
+export class ActivationCountsUpstream {
+  constructor(private readonly options: ActivationCountsUpstreamOptions) {}
+
+  /** One GET for one id, one or more $batch calls (≤ 20 each) for several. */
+  async readMany(ids: readonly string[], properties?: readonly string[]): Promise<EntityOutcome[]> {
+    const unique = [...new Set(ids)];
+    const outcomes = new Map<string, EntityOutcome>();
+    const valid: { id: string; url: string }[] = [];
+    for (const id of unique) {
+      try {
+        valid.push({ id, url: entityPath(this.options.resourcePath, id, properties) });
+      } catch (error: unknown) {
+        outcomes.set(id, error as GraphQLError);
+      }
+    }
+    if (valid.length === 1) {
+      const [{ id, url }] = valid as [{ id: string; url: string }];
+      outcomes.set(id, await this.readOne(id, url));
+    } else if (valid.length > 1) {
+      // Sub-request ids are positions, not entity keys: keys may hold any character.
+      const requests: BatchSubRequest[] = valid.map(({ url }, index) => ({ id: String(index + 1), method: 'GET', url }));
+      const answers = await executeBatch(this.options.client, requests, {
+        maxRetries: this.options.maxRetries,
+        action: `read ${valid.length} entities in $batch`,
+        onBatch: this.options.onBatch,
+      });
+      valid.forEach(({ id }, index) => {
+        const answer = answers.get(String(index + 1))!;
+        outcomes.set(id, outcomeOf(answer.status, answer.headers, answer.body, `read of entity ${JSON.stringify(id)}`));
+      });
+    }
+    return ids.map((id) => outcomes.get(id)!);
+  }
+
+  private async readOne(id: string, path: string): Promise<EntityOutcome> {
+    const action = `read of entity ${JSON.stringify(id)}`;
+    const answer = await this.options.client.send({ method: 'GET', path, action });
+    return outcomeOf(answer.status, answer.headers, answer.body, action);
+  }
+
+  /** PATCH with only the given fields; the updated entity from a 200 body, or read back after a 204. */
+  async update(id: string, input: UpdateOffice365ActivationCountsInput): Promise<Office365ActivationCounts> {
+    const path = entityPath(this.options.resourcePath, id);
+    const body = patchBodyFromInput(input);
+    const action = `update of entity ${JSON.stringify(id)}`;
+    const answer: UpstreamResponse = await this.options.client.send({
+      method: 'PATCH',
+      path,
+      body,
+      headers: { prefer: 'return=representation' },
+      action,
+    });
+    if (answer.status === 200 && answer.body !== undefined) return entityFromUpstream(answer.body, action);
+    if (answer.status === 200 || answer.status === 204) {
+      const readBack = await this.readOne(id, path);
+      if (readBack instanceof Error) throw readBack;
+      if (readBack === null) throw gatewayError(ErrorCode.NOT_FOUND, `Entity ${JSON.stringify(id)} was updated but is gone when read back`);
+      return readBack;
+    }
+    throw errorFromUpstream(answer, action);
+  }
+}

@@ -1,0 +1,113 @@
+/** Everything the gateway reads from the environment, validated once at start. */
+export interface GatewayConfig {
+  /** TCP port for HTTP; 0 picks a free one. Default 4000. */
+  port: number;
+  /** Interface to listen on. Default 127.0.0.1 (set 0.0.0.0 to serve other hosts). */
+  host: string;
+  /** Upstream version root, e.g. https://graph.microsoft.com/beta; undefined means "start the embedded emulator". */
+  graphBaseUrl: string | undefined;
+  /** Entity collection path below the version root. Default /reports/office365ActivationCounts. */
+  graphResourcePath: string;
+  /** Budget for all upstream work of one GraphQL operation, retries included. Default 10000 ms. */
+  graphTimeoutMs: number;
+  /** Retries of a throttled (429) or unavailable (503/504) upstream answer. Default 3. */
+  graphMaxRetries: number;
+  /** Largest number of ids office365ActivationCountsByIds accepts in one call. Default 500. */
+  maxIdsPerQuery: number;
+  /** Origins allowed by CORS; empty means no cross-origin browser access. Default none. */
+  corsOrigins: string[];
+  /** Whether introspection (GraphiQL, stitching) is on. Default true. */
+  introspection: boolean;
+  /** Development mode adds stack traces to errors. Default false. */
+  development: boolean;
+  /** pino log level. Default info ("silent" turns logs off). */
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+type Env = Record<string, string | undefined>;
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    problems.push(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
+    return fallback;
+  }
+  return Number(raw);
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  problems.push(`${name}=${JSON.stringify(raw)}: expected true or false`);
+  return fallback;
+}
+
+function readBaseUrl(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`GRAPH_BASE_URL=${JSON.stringify(raw)}: expected an absolute URL such as https://graph.microsoft.com/beta`);
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    // Bearer tokens must not cross the network in clear text; plain http is for a local emulator only.
+    problems.push(`GRAPH_BASE_URL=${JSON.stringify(raw)}: expected https (http is allowed only for localhost/127.0.0.1/[::1])`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    problems.push(`GRAPH_BASE_URL=${JSON.stringify(raw)}: must not carry a query, fragment or credentials`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+function readResourcePath(raw: string | undefined, problems: string[]): string {
+  const path = raw === undefined || raw === '' ? '/reports/office365ActivationCounts' : raw;
+  if (!/^(\/[A-Za-z0-9_.~-]+)+$/.test(path) || path.split('/').some((s) => s === '.' || s === '..')) {
+    problems.push(`GRAPH_RESOURCE_PATH=${JSON.stringify(path)}: expected a path such as /reports/office365ActivationCounts (segments of letters, digits, '_', '-', '.', '~')`);
+  }
+  return path.replace(/\/+$/, '');
+}
+
+function readOrigins(raw: string | undefined, problems: string[]): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((s) => s.trim()).filter(Boolean).filter((origin) => {
+    const ok = /^https?:\/\/[^/\s]+$/.test(origin);
+    if (!ok) problems.push(`CORS_ORIGINS entry ${JSON.stringify(origin)}: expected an origin such as https://app.example.com (scheme and host, no path)`);
+    return ok;
+  });
+}
+
+/** Reads and validates the environment; throws one ConfigError listing every problem found. */
+export function loadConfig(env: Env): GatewayConfig {
+  const problems: string[] = [];
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(', ')}`);
+  const config: GatewayConfig = {
+    port: readInteger(env, 'PORT', 4000, 0, 65535, problems),
+    host: env.HOST || '127.0.0.1',
+    graphBaseUrl: readBaseUrl(env.GRAPH_BASE_URL, problems),
+    graphResourcePath: readResourcePath(env.GRAPH_RESOURCE_PATH, problems),
+    graphTimeoutMs: readInteger(env, 'GRAPH_TIMEOUT_MS', 10_000, 1, 600_000, problems),
+    graphMaxRetries: readInteger(env, 'GRAPH_MAX_RETRIES', 3, 0, 10, problems),
+    maxIdsPerQuery: readInteger(env, 'MAX_IDS_PER_QUERY', 500, 1, 10_000, problems),
+    corsOrigins: readOrigins(env.CORS_ORIGINS, problems),
+    introspection: readBoolean(env, 'INTROSPECTION', true, problems),
+    development: env.NODE_ENV === 'development',
+    logLevel,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

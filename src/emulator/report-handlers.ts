@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityStore, StoredEntity } from './entity-store';
+import type { EmulatorRequest, EmulatorResponse } from './emulator.types';
+import { graphError, graphJson } from './graph-error';
+
+export const REPORT_PATH = '/reports/getOffice365ActivationCounts';
+const CSV_COLUMNS = ['Report Refresh Date', 'Product Type', 'Windows', 'Mac', 'Android', 'iOS', 'Windows 10 Mobile'];
+
+function csvField(value: string | bigint | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The report as Graph's download serves it: UTF-8 BOM, documented header, quoted where needed. */
+export function reportCsv(entities: StoredEntity[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const e of entities) {
+    lines.push([e.reportRefreshDate, e.productType, e.windows, e.mac, e.android, e.ios, e.windows10Mobile].map(csvField).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * GET /reports/getOffice365ActivationCounts: beta with $format=application/json answers rows as
+ * JSON; otherwise (v1.0) a 302 to a pre-authenticated CSV on the download origin.
+ */
+export function handleReportRequest(store: EntityStore, downloads: Map<string, string>, downloadOrigin: string, request: EmulatorRequest): EmulatorResponse | undefined {
+  if (request.path !== REPORT_PATH) return undefined;
+  if (request.method !== 'GET') return graphError(405, 'MethodNotAllowed', 'Only GET is supported on this report.');
+  const format = request.query.get('$format');
+  if (format === 'application/json') {
+    if (request.version !== 'beta') return graphError(400, 'BadRequest', "The $format 'application/json' is supported only on the beta endpoint.");
+    const value = store.list().map(({ id: _id, ...row }) => row);
+    return graphJson(200, { value });
+  }
+  if (format !== null && format !== 'text/csv') return graphError(400, 'BadRequest', `Unsupported $format '${format}'.`);
+  const token = randomUUID();
+  downloads.set(token, reportCsv(store.list()));
+  return { status: 302, headers: { location: `${downloadOrigin}/reports/download/${token}.csv?sig=${randomUUID()}`, 'request-id': randomUUID() } };
+}
+
+/** The download origin: serves a prepared CSV once per link and, like blob storage, refuses bearer tokens. */
+export function handleDownload(downloads: Map<string, string>, method: string, path: string, headers: Record<string, string | undefined>): EmulatorResponse {
+  const match = /^\/reports\/download\/([0-9a-f-]+)\.csv$/.exec(path);
+  if (method !== 'GET' || !match) return { status: 404, headers: { 'content-type': 'text/plain' }, rawBody: 'not found' };
+  if (headers.authorization !== undefined) {
+    return { status: 400, headers: { 'content-type': 'text/plain' }, rawBody: 'Authentication information is not given in the correct format: this link is pre-authenticated.' };
+  }
+  const csv = downloads.get(match[1]!);
+  if (csv === undefined) return { status: 403, headers: { 'content-type': 'text/plain' }, rawBody: 'This download link has expired.' };
+  return { status: 200, headers: { 'content-type': 'application/octet-stream' }, rawBody: csv };
+}

@@ -1,0 +1,97 @@
+import type { GraphClient } from './client';
+import { RETRYABLE_STATUSES, retryDelayMs } from './retry-policy';
+
+/** Microsoft Graph refuses JSON batches of more than 20 requests. */
+export const MAX_BATCH_SIZE = 20;
+
+export interface BatchSubRequest {
+  id: string;
+  method: 'GET';
+  /** Relative to the version root, e.g. /reports/office365ActivationCounts/abc?$select=id */
+  url: string;
+}
+
+export interface BatchSubResponse {
+  id: string;
+  status: number;
+  headers: Record<string, string | undefined>;
+  body: unknown;
+}
+
+export function splitIntoChunks<T>(items: readonly T[], size: number = MAX_BATCH_SIZE): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`);
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+function lowerCaseHeaders(value: unknown): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  if (typeof value !== 'object' || value === null) return headers;
+  for (const [name, v] of Object.entries(value)) if (typeof v === 'string') headers[name.toLowerCase()] = v;
+  return headers;
+}
+
+function syntheticFailure(id: string, status: number, code: string, message: string, headers: Record<string, string | undefined> = {}): BatchSubResponse {
+  return { id, status, headers, body: { error: { code, message } } };
+}
+
+/**
+ * Matches a $batch answer to the ids sent. Graph answers in any order, so matching is by id only;
+ * an id the answer leaves out becomes a 502 for that item alone.
+ */
+export function matchBatchResponses(answerBody: unknown, sentIds: readonly string[]): Map<string, BatchSubResponse> {
+  const byId = new Map<string, BatchSubResponse>();
+  const responses = (answerBody as { responses?: unknown } | undefined)?.responses;
+  if (Array.isArray(responses)) {
+    for (const raw of responses) {
+      if (typeof raw !== 'object' || raw === null) continue;
+      const { id, status: rawStatus, headers, body } = raw as Record<string, unknown>;
+      // The lossless parser reads every integer as bigint, statuses included.
+      const status = typeof rawStatus === 'bigint' ? Number(rawStatus) : rawStatus;
+      if (typeof id !== 'string' || typeof status !== 'number' || !sentIds.includes(id)) continue;
+      byId.set(id, { id, status, headers: lowerCaseHeaders(headers), body });
+    }
+  }
+  for (const id of sentIds) {
+    if (!byId.has(id)) byId.set(id, syntheticFailure(id, 502, 'MissingBatchResponse', `the $batch answer had no response for request ${id}`));
+  }
+  return byId;
+}
+
+async function sendChunk(client: GraphClient, chunk: readonly BatchSubRequest[], action: string): Promise<Map<string, BatchSubResponse>> {
+  const ids = chunk.map((r) => r.id);
+  const answer = await client.send({ method: 'POST', path: '/$batch', body: { requests: chunk }, action });
+  if (answer.status !== 200) {
+    // The whole batch failed (throttled, refused): every item carries that failure.
+    return new Map(ids.map((id) => [id, { id, status: answer.status, headers: answer.headers, body: answer.body }]));
+  }
+  return matchBatchResponses(answer.body, ids);
+}
+
+/**
+ * Sends GET sub-requests as $batch calls of at most 20, concurrently, then retries only the items
+ * Graph throttled (429) or found unavailable (503/504), after their own Retry-After, up to
+ * maxRetries rounds and never past the client's deadline. Items that succeeded are never resent.
+ */
+export async function executeBatch(
+  client: GraphClient,
+  requests: readonly BatchSubRequest[],
+  options: { maxRetries: number; action: string; random?: () => number; onBatch?: (size: number) => void },
+): Promise<Map<string, BatchSubResponse>> {
+  const results = new Map<string, BatchSubResponse>();
+  let pending = [...requests];
+  for (let round = 0; pending.length > 0; round++) {
+    const chunks = splitIntoChunks(pending);
+    chunks.forEach((chunk) => options.onBatch?.(chunk.length));
+    const answers = await Promise.all(chunks.map((chunk) => sendChunk(client, chunk, options.action)));
+    for (const answer of answers) for (const [id, response] of answer) results.set(id, response);
+    const retryable = pending.filter((r) => RETRYABLE_STATUSES.has(results.get(r.id)!.status));
+    if (retryable.length === 0 || round >= options.maxRetries) break;
+    const delayMs = Math.max(...retryable.map((r) => retryDelayMs(round + 1, results.get(r.id)!.headers['retry-after'], options.random)));
+    if (!client.fitsDeadline(delayMs)) break;
+    await client.wait(delayMs, options.action);
+    pending = retryable;
+  }
+  return results;
+}

@@ -1,0 +1,34 @@
+import { ErrorCode, gatewayError } from '../errors';
+
+/** Longest entity key we forward; Graph keys are GUID-sized, so this is generous. */
+export const MAX_ID_LENGTH = 1024;
+
+/**
+ * Encodes an entity key as exactly one path segment. encodeURIComponent leaves . ! ' ( ) * alone;
+ * quotes and parentheses mean something in OData key syntax, so they are encoded too. The bare
+ * keys "." and ".." would still be removed by URL normalization ("%2E%2E" is a dot segment to the
+ * WHATWG URL parser), so they are refused rather than sent.
+ */
+export function encodeEntityKey(id: string): string {
+  if (id.length === 0) throw gatewayError(ErrorCode.BAD_USER_INPUT, 'id must not be empty');
+  if (id.length > MAX_ID_LENGTH) {
+    throw gatewayError(ErrorCode.BAD_USER_INPUT, `id is ${id.length} characters long; at most ${MAX_ID_LENGTH} are accepted`);
+  }
+  if (id === '.' || id === '..') {
+    throw gatewayError(ErrorCode.BAD_USER_INPUT, `id ${JSON.stringify(id)} is not a valid entity key (it would address the parent path)`);
+  }
+  if (!id.isWellFormed()) throw gatewayError(ErrorCode.BAD_USER_INPUT, 'id contains an unpaired UTF-16 surrogate');
+  return encodeURIComponent(id).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** `$select` query for the given properties (id always included), or '' to select everything. */
+export function selectQuery(properties: readonly string[] | undefined): string {
+  if (!properties) return '';
+  const unique = [...new Set(['id', ...properties])].sort();
+  return `$select=${unique.join(',')}`;
+}
+
+export function entityPath(resourcePath: string, id: string, properties?: readonly string[]): string {
+  const select = selectQuery(properties);
+  return `${resourcePath}/${encodeEntityKey(id)}${select ? `?${select}` : ''}`;
+}

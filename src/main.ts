@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { startEmulator, type Emulator } from './emulator/emulator';
+import { createGateway } from './server';
+
+/** The emulator accepts any bearer token; this one is what the banner and GraphiQL suggest. */
+export const EMULATOR_SAMPLE_TOKEN = 'emulator-sample-token';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  let emulator: Emulator | undefined;
+  if (!config.graphBaseUrl) emulator = await startEmulator({ resourcePath: config.graphResourcePath });
+  const upstreamBaseUrl = config.graphBaseUrl ?? emulator!.baseUrl('beta');
+  const gateway = await createGateway({ config, upstreamBaseUrl });
+  const url = await gateway.listen();
+
+  const upstream = emulator ? `embedded emulator at ${upstreamBaseUrl} (sample data; any bearer token works)` : upstreamBaseUrl;
+  const token = emulator ? EMULATOR_SAMPLE_TOKEN : '<your Graph access token>';
+  process.stdout.write(
+    [
+      `GraphQL gateway for office365ActivationCounts ready at ${url}/graphql`,
+      `Upstream: ${upstream}`,
+      'Try a mutation:',
+      `  curl -s ${url}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${token}' \\`,
+      `    -d '{"query":"mutation { updateOffice365ActivationCounts(id: \\"big-numbers\\", input: { windows: 9223372036854775807 }) { id windows mac } }"}'`,
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal} received: finishing in-flight requests, then exiting\n`);
+    const deadline = setTimeout(() => process.exit(1), config.graphTimeoutMs + 5_000);
+    deadline.unref();
+    await gateway.close();
+    await emulator?.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import type { Dispatcher } from 'undici';
+import type { GatewayConfig } from './config';
+import { createContext, type GatewayContext } from './context';
+import { createUpstreamDispatcher } from './graph/dispatcher';
+import type { UpstreamHooks } from './graph/upstream-hooks';
+import { buildGatewaySchema } from './schema';
+
+export interface GatewayDependencies {
+  config: GatewayConfig;
+  /** Version root of the upstream (the configured one, or the embedded emulator's). */
+  upstreamBaseUrl: string;
+  /** Shared connection pool; created (and closed with the gateway) when not given. */
+  dispatcher?: Dispatcher;
+  /** Prebuilt schema (tests build it once); built from the type-graphql classes when not given. */
+  schema?: GraphQLSchema;
+  hooks?: UpstreamHooks;
+  /** Where pino writes; default stdout. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export interface Gateway {
+  app: FastifyInstance;
+  /** Starts listening; answers the base URL, e.g. http://127.0.0.1:4000. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Body size limit for GraphQL requests: far above any real operation, far below a memory threat. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Adds our request id to every error, so a caller can quote it and an operator can find the log line. */
+const requestIdInErrors: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        for (const error of response.body.singleResult.errors ?? []) {
+          (error as { extensions?: Record<string, unknown> }).extensions = { ...error.extensions, requestId: contextValue.requestId };
+        }
+      },
+    };
+  },
+};
+
+export async function createGateway(deps: GatewayDependencies): Promise<Gateway> {
+  const { config } = deps;
+  const ownsDispatcher = deps.dispatcher === undefined;
+  const dispatcher = deps.dispatcher ?? createUpstreamDispatcher();
+  const app = Fastify({
+    bodyLimit: MAX_BODY_BYTES,
+    genReqId: () => randomUUID(),
+    logger: {
+      level: config.logLevel,
+      stream: deps.logStream,
+      // Tokens never reach a log line, whatever a serializer or a future log call includes.
+      redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', '*.authorization'], censor: '[redacted]' },
+    },
+  });
+  const schema = deps.schema ?? (await buildGatewaySchema());
+  const apollo = new ApolloServer<GatewayContext>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: config.development,
+    csrfPrevention: true,
+    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors],
+  });
+  await apollo.start();
+
+  app.get('/health', async () => ({ status: 'ok' }));
+  await app.register(fastifyApollo(apollo), {
+    context: async (request, reply) => {
+      const controller = new AbortController();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) controller.abort();
+      });
+      return createContext(
+        {
+          baseUrl: deps.upstreamBaseUrl,
+          resourcePath: config.graphResourcePath,
+          timeoutMs: config.graphTimeoutMs,
+          maxRetries: config.graphMaxRetries,
+          dispatcher,
+          hooks: deps.hooks,
+        },
+        { requestId: String(request.id), authorization: request.headers.authorization, signal: controller.signal },
+      );
+    },
+  });
+
+  return {
+    app,
+    listen: () => app.listen({ port: config.port, host: config.host }),
+    close: async () => {
+      await app.close();
+      if (ownsDispatcher) await (dispatcher as Dispatcher).close();
+    },
+  };
+}
