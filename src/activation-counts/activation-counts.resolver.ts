@@ -23,8 +23,9 @@ export class ActivationCountsResolver {
     description: 'PATCHes the given fields with the caller\'s token and answers the updated entity.',
   })
   async updateOffice365ActivationCounts(
-    @Arg('id', _type => ID) id: string,
+    // Declared input-first: type-graphql registers parameters last to first, so the SDL reads (id, input).
     @Arg('input', _type => UpdateOffice365ActivationCountsInput) input: UpdateOffice365ActivationCountsInput,
+    @Arg('id', _type => ID) id: string,
     @Ctx() context: GatewayContext,
   ): Promise<Office365ActivationCounts> {
     const caller = requireCaller(context);

@@ -19,7 +19,6 @@ export const BigIntScalar = new GraphQLScalarType<bigint, string>({
   name: 'BigInt',
   description:
     'Int64 (Edm.Int64). Output: always a JSON string of decimal digits. Input: an Int literal, or a String of decimal digits; range [-9223372036854775808, 9223372036854775807]. A JSON number variable is accepted only while it is a safe integer (|n| ≤ 9007199254740991): send larger values as strings.',
-  specifiedByURL: 'https://learn.microsoft.com/openspecs/windows_protocols/ms-odata/',
   serialize: (value) => wrap(() => toInt64(value).toString()),
   parseValue: (value) => wrap(() => toInt64(value)),
   parseLiteral: (ast) =>

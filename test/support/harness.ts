@@ -1,0 +1,63 @@
+import type { GraphQLSchema } from 'graphql';
+import { request } from 'undici';
+import { loadConfig, type GatewayConfig } from '../../src/config';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/emulator';
+import { buildGatewaySchema } from '../../src/schema';
+import { createGateway, type Gateway, type GatewayDependencies } from '../../src/server';
+
+export const TOKEN = 'Bearer test-token-alpha';
+
+let schemaOnce: Promise<GraphQLSchema> | undefined;
+/** type-graphql builds are slow-ish; one schema serves every gateway of a test file. */
+export function sharedSchema(): Promise<GraphQLSchema> {
+  schemaOnce ??= buildGatewaySchema();
+  return schemaOnce;
+}
+
+export interface Harness {
+  emulator: Emulator;
+  gateway: Gateway;
+  /** http://127.0.0.1:PORT of the gateway. */
+  url: string;
+  config: GatewayConfig;
+  logs: string[];
+  /** POST a GraphQL operation; answers the HTTP status and parsed body. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string | null; headers?: Record<string, string> }): Promise<{ status: number; body: T }>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  emulator?: EmulatorOptions;
+  version?: 'v1.0' | 'beta';
+  deps?: Partial<GatewayDependencies>;
+}
+
+/** Starts the emulator and a gateway in front of it, both on port 0, and a GraphQL helper. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const emulator = await startEmulator(options.emulator);
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'info', GRAPH_BASE_URL: emulator.baseUrl(options.version ?? 'v1.0'), ...options.env });
+  const logs: string[] = [];
+  const logStream = { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream;
+  const gateway = await createGateway({ config, upstreamBaseUrl: config.graphBaseUrl!, schema: await sharedSchema(), logStream, ...options.deps });
+  const url = await gateway.listen();
+  return {
+    emulator,
+    gateway,
+    url,
+    config,
+    logs,
+    async gql(query, variables, opts = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers };
+      const token = opts.token === undefined ? TOKEN : opts.token;
+      if (token !== null) headers.authorization = token;
+      const response = await request(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const text = await response.body.text();
+      return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
+    },
+    async close() {
+      await gateway.close();
+      await emulator.close();
+    },
+  };
+}
