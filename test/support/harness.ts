@@ -1,4 +1,5 @@
-import type { GraphQLSchema } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type GraphQLSchema } from 'graphql';
 import { request } from 'undici';
 import { loadConfig, type GatewayConfig } from '../../src/config';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/emulator';
@@ -23,7 +24,15 @@ export interface Harness {
   logs: string[];
   /** POST a GraphQL operation; answers the HTTP status and parsed body. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string | null; headers?: Record<string, string> }): Promise<{ status: number; body: T }>;
+  /** Sends a generated typed document (test/generated/operations.ts); the result is typed by it. */
+  op<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, options?: { token?: string | null }): Promise<{ status: number; body: { data?: TResult | null; errors?: GraphQLErrorJson[] } }>;
   close(): Promise<void>;
+}
+
+export interface GraphQLErrorJson {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; upstream?: { status?: number; code?: string; requestId?: string; retryAfterSeconds?: number }; [key: string]: unknown };
 }
 
 export interface HarnessOptions {
@@ -54,6 +63,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const response = await request(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       const text = await response.body.text();
       return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
+    },
+    op(document, variables, opts) {
+      return this.gql(print(document), variables as Record<string, unknown>, opts);
     },
     async close() {
       await gateway.close();

@@ -1,0 +1,62 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('configuration', () => {
+  it('has documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      graphBaseUrl: undefined,
+      graphResourcePath: '/reports/office365ActivationCounts',
+      graphTimeoutMs: 10_000,
+      graphMaxRetries: 3,
+      maxIdsPerQuery: 500,
+      corsOrigins: [],
+      introspection: true,
+      development: false,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '0', GRAPH_BASE_URL: 'https://graph.microsoft.com/beta/', GRAPH_RESOURCE_PATH: '/custom/path', GRAPH_TIMEOUT_MS: '2500',
+      GRAPH_MAX_RETRIES: '0', CORS_ORIGINS: 'https://a.example, http://localhost:3000', INTROSPECTION: 'false', NODE_ENV: 'development', LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({
+      port: 0, graphBaseUrl: 'https://graph.microsoft.com/beta', graphResourcePath: '/custom/path', graphTimeoutMs: 2500, graphMaxRetries: 0,
+      corsOrigins: ['https://a.example', 'http://localhost:3000'], introspection: false, development: true, logLevel: 'warn',
+    });
+  });
+
+  it.each<[Record<string, string>, RegExp]>([
+    [{ PORT: 'eighty' }, /PORT="eighty": expected a whole number from 0 to 65535/],
+    [{ PORT: '70000' }, /PORT="70000"/],
+    [{ GRAPH_TIMEOUT_MS: '-1' }, /GRAPH_TIMEOUT_MS="-1": expected a whole number/],
+    [{ GRAPH_MAX_RETRIES: '11' }, /GRAPH_MAX_RETRIES="11": expected a whole number from 0 to 10/],
+    [{ GRAPH_BASE_URL: 'graph.microsoft.com' }, /expected an absolute URL/],
+    [{ GRAPH_BASE_URL: 'http://graph.microsoft.com/v1.0' }, /expected https \(http is allowed only for localhost/], // tokens never in clear text
+    [{ GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0?x=1' }, /must not carry a query/],
+    [{ GRAPH_RESOURCE_PATH: 'reports/x' }, /GRAPH_RESOURCE_PATH="reports\/x": expected a path/],
+    [{ GRAPH_RESOURCE_PATH: '/reports/../x' }, /GRAPH_RESOURCE_PATH/],
+    [{ CORS_ORIGINS: 'https://a.example/path' }, /CORS_ORIGINS entry "https:\/\/a.example\/path"/],
+    [{ INTROSPECTION: 'maybe' }, /INTROSPECTION="maybe": expected true or false/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud": expected one of/],
+  ])('refuses %p with a message naming the variable and what is expected', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'x', GRAPH_MAX_RETRIES: 'y' });
+      throw new Error('expected a ConfigError');
+    } catch (error: unknown) {
+      expect((error as ConfigError).problems).toHaveLength(2);
+    }
+  });
+
+  it('allows plain http only to loopback upstreams', () => {
+    expect(loadConfig({ GRAPH_BASE_URL: 'http://127.0.0.1:8080/v1.0' }).graphBaseUrl).toBe('http://127.0.0.1:8080/v1.0');
+    expect(loadConfig({ GRAPH_BASE_URL: 'http://localhost:8080/beta' }).graphBaseUrl).toBe('http://localhost:8080/beta');
+  });
+});
