@@ -1,3 +1,5 @@
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/query-limits';
+
 /** Everything the gateway reads from the environment, validated once at start. */
 export interface GatewayConfig {
   /** TCP port for HTTP; 0 picks a free one. Default 4000. */
@@ -22,6 +24,12 @@ export interface GatewayConfig {
   development: boolean;
   /** pino log level. Default info ("silent" turns logs off). */
   logLevel: string;
+  /** Depth, alias, cost, directive and token limits per document (MAX_QUERY_DEPTH, MAX_ALIASES, MAX_QUERY_COST, MAX_DIRECTIVES, MAX_TOKENS). */
+  queryLimits: QueryLimits;
+  /** How long SIGTERM/SIGINT waits for in-flight requests before forcing exit. Default 15000 ms. */
+  shutdownTimeoutMs: number;
+  /** How long /ready waits for the upstream to answer. Default 2000 ms. */
+  readyTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +115,15 @@ export function loadConfig(env: Env): GatewayConfig {
     introspection: readBoolean(env, 'INTROSPECTION', true, problems),
     development: env.NODE_ENV === 'development',
     logLevel,
+    queryLimits: {
+      maxDepth: readInteger(env, 'MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100, problems),
+      maxAliases: readInteger(env, 'MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 10_000, problems),
+      maxCost: readInteger(env, 'MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 100_000_000, problems),
+      maxDirectives: readInteger(env, 'MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0, 10_000, problems),
+      maxTokens: readInteger(env, 'MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000, problems),
+    },
+    shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 600_000, problems),
+    readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', 2_000, 1, 60_000, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

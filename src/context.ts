@@ -1,6 +1,8 @@
 import type { Dispatcher } from 'undici';
 import { ActivationCountsLoader } from './activation-counts/activation-counts.loader';
 import { ActivationCountsUpstream } from './activation-counts/activation-counts.upstream';
+import { ActivationCountsPages } from './activation-counts/list/activation-counts-pages';
+import { ActivationCountsReport } from './activation-counts/report/activation-counts-report';
 import { ErrorCode, gatewayError } from './errors';
 import { GraphClient } from './graph/client';
 import type { UpstreamHooks } from './graph/upstream-hooks';
@@ -10,6 +12,10 @@ export interface CallerServices {
   client: GraphClient;
   upstream: ActivationCountsUpstream;
   loader: ActivationCountsLoader;
+  pages: ActivationCountsPages;
+  report: ActivationCountsReport;
+  /** Cap on office365ActivationCountsByIds' ids (MAX_IDS_PER_QUERY). */
+  maxIdsPerQuery: number;
 }
 
 export interface GatewayContext {
@@ -26,6 +32,8 @@ export interface ContextDependencies {
   resourcePath: string;
   timeoutMs: number;
   maxRetries: number;
+  /** Cap on office365ActivationCountsByIds' ids. Default 500 (as MAX_IDS_PER_QUERY). */
+  maxIdsPerQuery?: number;
   dispatcher: Dispatcher;
   hooks?: UpstreamHooks;
   now?: () => number;
@@ -69,7 +77,14 @@ export function createContext(deps: ContextDependencies, call: IncomingCall): Ga
     maxRetries: deps.maxRetries,
     onBatch: deps.hooks?.onBatch ? (size) => deps.hooks!.onBatch!({ size }) : undefined,
   });
-  context.caller = { client, upstream, loader: new ActivationCountsLoader(upstream) };
+  context.caller = {
+    client,
+    upstream,
+    loader: new ActivationCountsLoader(upstream),
+    pages: new ActivationCountsPages({ client, resourcePath: deps.resourcePath }),
+    report: new ActivationCountsReport(client),
+    maxIdsPerQuery: deps.maxIdsPerQuery ?? 500,
+  };
   return context;
 }
 

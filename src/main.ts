@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   let emulator: Emulator | undefined;
   if (!config.graphBaseUrl) emulator = await startEmulator({ resourcePath: config.graphResourcePath });
   const upstreamBaseUrl = config.graphBaseUrl ?? emulator!.baseUrl('beta');
-  const gateway = await createGateway({ config, upstreamBaseUrl });
+  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator ? EMULATOR_SAMPLE_TOKEN : undefined });
   const url = await gateway.listen();
 
   const upstream = emulator ? `embedded emulator at ${upstreamBaseUrl} (sample data; any bearer token works)` : upstreamBaseUrl;
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     [
       `GraphQL gateway for office365ActivationCounts ready at ${url}/graphql`,
       `Upstream: ${upstream}`,
+      `GraphiQL (served offline from this process): ${url}/graphiql`,
       'Try a mutation:',
       `  curl -s ${url}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${token}' \\`,
       `    -d '{"query":"mutation { updateOffice365ActivationCounts(id: \\"big-numbers\\", input: { windows: 9223372036854775807 }) { id windows mac } }"}'`,

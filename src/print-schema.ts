@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
-import { printSchema } from 'graphql';
 import { buildGatewaySchema } from './schema';
+import { schemaFileText } from './schema-file';
 
 /** Writes the served schema's SDL to schema.graphql (or the path given): `npm run schema:write`. */
 async function writeSchema(path: string): Promise<void> {
   const schema = await buildGatewaySchema();
-  writeFileSync(path, `${printSchema(schema)}\n`);
+  writeFileSync(path, schemaFileText(schema));
   process.stdout.write(`wrote ${path}\n`);
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -7,6 +8,8 @@ import type { Dispatcher } from 'undici';
 import type { GatewayConfig } from './config';
 import { createContext, type GatewayContext } from './context';
 import { createUpstreamDispatcher } from './graph/dispatcher';
+import { createGraphiql } from './graphiql/graphiql';
+import { registerCors } from './http/cors';
 import type { UpstreamHooks } from './graph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
 
@@ -21,6 +24,8 @@ export interface GatewayDependencies {
   hooks?: UpstreamHooks;
   /** Where pino writes; default stdout. */
   logStream?: NodeJS.WritableStream;
+  /** Token GraphiQL's headers editor starts with (the emulator's sample token); a placeholder when undefined. */
+  graphiqlDefaultToken?: string;
 }
 
 export interface Gateway {
@@ -62,16 +67,20 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     },
   });
   const schema = deps.schema ?? (await buildGatewaySchema());
+  const graphiql = createGraphiql({ defaultToken: deps.graphiqlDefaultToken });
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.development,
     csrfPrevention: true,
-    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors],
+    // Inline traces (ftv1) are for Apollo Studio reporting, which this gateway does not use.
+    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
   app.get('/health', async () => ({ status: 'ok' }));
+  await registerCors(app, config.corsOrigins);
+  graphiql.register(app);
   await app.register(fastifyApollo(apollo), {
     context: async (request, reply) => {
       const controller = new AbortController();
@@ -84,6 +93,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
           resourcePath: config.graphResourcePath,
           timeoutMs: config.graphTimeoutMs,
           maxRetries: config.graphMaxRetries,
+          maxIdsPerQuery: config.maxIdsPerQuery,
           dispatcher,
           hooks: deps.hooks,
         },

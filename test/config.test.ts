@@ -14,6 +14,9 @@ describe('configuration', () => {
       introspection: true,
       development: false,
       logLevel: 'info',
+      queryLimits: { maxDepth: 8, maxAliases: 50, maxCost: 100_000, maxDirectives: 50, maxTokens: 5_000 },
+      shutdownTimeoutMs: 15_000,
+      readyTimeoutMs: 2_000,
     });
   });
 

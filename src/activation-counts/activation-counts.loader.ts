@@ -11,9 +11,8 @@ import type { Office365ActivationCounts } from './activation-counts.type';
  */
 export class ActivationCountsLoader {
   private readonly loader: DataLoader<string, Office365ActivationCounts | null>;
-  /** Properties each cached (or in-flight) entity was or will be fetched with. */
+  /** Properties each cached (or in-flight, or about-to-be-fetched) entity is fetched with. */
   private readonly fetchedWith = new Map<string, ReadonlySet<EntityProperty>>();
-  private pendingProperties = new Set<EntityProperty>();
 
   constructor(private readonly upstream: ActivationCountsUpstream) {
     this.loader = new DataLoader<string, Office365ActivationCounts | null>((ids) => this.loadBatch(ids));
@@ -22,10 +21,9 @@ export class ActivationCountsLoader {
   load(id: string, properties: readonly EntityProperty[] = ENTITY_PROPERTIES): Promise<Office365ActivationCounts | null> {
     const fetched = this.fetchedWith.get(id);
     if (fetched && properties.every((p) => fetched.has(p))) return this.loader.load(id);
+    // Widen rather than replace: an earlier load of this id in the same tick still needs its fields.
     if (fetched) this.loader.clear(id);
-    const wanted = new Set<EntityProperty>([...(fetched ?? []), ...properties]);
-    this.fetchedWith.set(id, wanted);
-    for (const p of wanted) this.pendingProperties.add(p);
+    this.fetchedWith.set(id, new Set<EntityProperty>([...(fetched ?? []), ...properties]));
     return this.loader.load(id);
   }
 
@@ -39,11 +37,16 @@ export class ActivationCountsLoader {
     this.fetchedWith.set(entity.id, new Set(ENTITY_PROPERTIES));
   }
 
+  /**
+   * One $select for the whole round: the union of what each key needs. Computed from the keys
+   * themselves (not from loads since the last round), so a key retried after a failed round
+   * still asks for its own properties.
+   */
   private async loadBatch(ids: readonly string[]): Promise<EntityOutcome[]> {
-    const properties = [...this.pendingProperties];
-    this.pendingProperties = new Set();
-    for (const id of ids) this.fetchedWith.set(id, new Set([...(this.fetchedWith.get(id) ?? []), ...properties]));
-    const everything = properties.length >= ENTITY_PROPERTIES.length;
-    return this.upstream.readMany(ids, everything ? undefined : properties);
+    const union = new Set<EntityProperty>(['id']);
+    for (const id of ids) for (const p of this.fetchedWith.get(id) ?? ENTITY_PROPERTIES) union.add(p);
+    for (const id of ids) this.fetchedWith.set(id, union);
+    const everything = union.size >= ENTITY_PROPERTIES.length;
+    return this.upstream.readMany(ids, everything ? undefined : [...union]);
   }
 }

@@ -5,7 +5,7 @@ import { handleBatch } from './batch-handler';
 import { EntityStore, type StoredEntity } from './entity-store';
 import { handleEntityRequest } from './entity-handlers';
 import type { EmulatorRequest, EmulatorResponse, LoggedRequest } from './emulator.types';
-import { FaultInjector } from './faults';
+import { FaultInjector, type GlobalFaultOptions } from './faults';
 import { graphError } from './graph-error';
 import { handleDownload, handleReportRequest } from './report-handlers';
 
@@ -22,6 +22,21 @@ export interface EmulatorOptions {
   honourPreferReturn?: boolean;
   /** Source of randomness for shuffled $batch answers. Default Math.random. */
   random?: () => number;
+  /** Random fault mode and added latency from the start (the standalone emulator's env); tests may also call faults.configure. */
+  faults?: GlobalFaultOptions;
+  /**
+   * Store every request in `log`. Default true. A load test sends millions of requests: with false,
+   * `log` stays empty and only `counters` grow, so memory stays flat.
+   */
+  keepLog?: boolean;
+}
+
+/** Running totals, kept whether or not `log` stores the requests. */
+export interface EmulatorCounters {
+  /** Requests that crossed HTTP to the Graph origin (a $batch counts once). */
+  graphHttp: number;
+  /** Sub-requests carried inside $batch calls. */
+  batchItems: number;
 }
 
 /** An in-process emulator of the Graph resource, for `npm start` without an account and for tests. */
@@ -34,6 +49,7 @@ export interface Emulator {
   readonly faults: FaultInjector;
   /** Every request that reached either origin, in arrival order; batch items are logged with transport 'batch'. */
   readonly log: LoggedRequest[];
+  readonly counters: EmulatorCounters;
   /** Version root a gateway should use, e.g. http://127.0.0.1:PORT/v1.0. */
   baseUrl(version?: 'v1.0' | 'beta'): string;
   /** Requests that crossed HTTP to the Graph origin (what the upstream really served). */
@@ -46,6 +62,21 @@ const VERSION_PREFIX = /^\/(v1\.0|beta)(\/.*)$/;
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const HANG = Symbol('hang');
 const RESET = Symbol('reset');
+/** Not JSON, though labelled so: a body cut short by a broken upstream. */
+const MALFORMED_JSON = '{"id":"malformed","windows":12,';
+
+/** The normal answer, to be sent with its body cut short. */
+class Truncated {
+  constructor(readonly response: EmulatorResponse) {}
+}
+
+function sendTruncated(res: ServerResponse, response: EmulatorResponse): void {
+  const text = response.rawBody ?? (response.body === undefined ? '' : stringifyUpstreamJson(response.body));
+  res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(text) });
+  // Half the promised bytes, then the connection goes away: the client sees a premature close.
+  res.write(text.slice(0, Math.floor(text.length / 2)));
+  setImmediate(() => res.socket?.destroy());
+}
 
 function lowerHeaders(req: IncomingMessage): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {};
@@ -96,17 +127,38 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const random = options.random ?? Math.random;
   const store = new EntityStore(options.seed);
   const faults = new FaultInjector();
+  if (options.faults) faults.configure(options.faults);
   const log: LoggedRequest[] = [];
+  const keepLog = options.keepLog ?? true;
+  const counters: EmulatorCounters = { graphHttp: 0, batchItems: 0 };
+  const record = (entry: LoggedRequest): void => {
+    if (entry.origin === 'graph') {
+      if (entry.transport === 'http') counters.graphHttp++;
+      else counters.batchItems++;
+    }
+    if (keepLog) log.push(entry);
+  };
   const downloads = new Map<string, string>();
   let origin = '';
   let downloadOrigin = '';
 
-  async function dispatch(request: EmulatorRequest): Promise<EmulatorResponse | typeof HANG | typeof RESET> {
+  async function dispatch(request: EmulatorRequest): Promise<EmulatorResponse | Truncated | typeof HANG | typeof RESET> {
+    // Latency is per HTTP request; items inside a $batch share their batch's.
+    if (faults.latencyMs > 0 && request.transport === 'http') await new Promise((r) => setTimeout(r, faults.latencyMs));
     const fault = faults.take(request);
     if (fault?.kind === 'respond') return fault.response;
     if (fault?.kind === 'hang') return HANG;
     if (fault?.kind === 'reset') return RESET;
+    if (fault?.kind === 'malformed') return { status: 200, headers: { 'content-type': 'application/json' }, rawBody: MALFORMED_JSON };
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+    if (fault?.kind === 'truncate') {
+      const answer = await answerNormally(request);
+      return request.transport === 'http' ? new Truncated(answer) : graphError(500, 'InternalServerError', 'The answer for this item was cut short.');
+    }
+    return answerNormally(request);
+  }
+
+  async function answerNormally(request: EmulatorRequest): Promise<EmulatorResponse> {
     if (!/^Bearer \S+/i.test(request.headers.authorization ?? '')) {
       return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
     }
@@ -121,17 +173,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   async function dispatchBatchItem(request: EmulatorRequest): Promise<EmulatorResponse> {
-    log.push({ origin: 'graph', transport: 'batch', method: request.method, url: `${request.path}${request.query.size ? `?${request.query}` : ''}`, headers: request.headers, bodyText: request.bodyText });
+    const entry: LoggedRequest = { origin: 'graph', transport: 'batch', method: request.method, url: `${request.path}${request.query.size ? `?${request.query}` : ''}`, headers: request.headers, bodyText: request.bodyText };
+    record(entry);
     const answer = await dispatch(request);
     if (answer === HANG) return new Promise(() => undefined);
     if (answer === RESET) return graphError(500, 'InternalServerError', 'The connection for this item was reset.');
-    log[log.length - 1]!.status = answer.status;
+    if (answer instanceof Truncated) return graphError(500, 'InternalServerError', 'The answer for this item was cut short.');
+    // The entry itself, not the log's last line: the items of one $batch are answered concurrently.
+    entry.status = answer.status;
     return answer;
   }
 
   const graphServer = createServer(async (req, res) => {
-    const entry: LoggedRequest = { origin: 'graph', transport: 'http', method: req.method ?? 'GET', url: req.url ?? '/', headers: lowerHeaders(req), bodyText: '' };
-    log.push(entry);
+    const entry: LoggedRequest = { origin: 'graph', transport: 'http', method: req.method ?? 'GET', url: req.url ?? '/', headers: lowerHeaders(req), bodyText: '', receivedAt: Date.now() };
+    record(entry);
+    // The client (the gateway) went away before our answer was complete: it cancelled the call.
+    res.on('close', () => {
+      if (!res.writableFinished) entry.clientClosed = true;
+    });
     try {
       entry.bodyText = await readBody(req);
       const url = new URL(req.url ?? '/', origin);
@@ -140,6 +199,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const answer = await dispatch({ method: entry.method, path: version[2]!, query: url.searchParams, headers: entry.headers, bodyText: entry.bodyText, version: version[1]!, transport: 'http' });
       if (answer === HANG) return;
       if (answer === RESET) return void req.socket.destroy();
+      if (answer instanceof Truncated) {
+        entry.status = answer.response.status;
+        return sendTruncated(res, answer.response);
+      }
       entry.status = answer.status;
       send(res, answer);
     } catch (error: unknown) {
@@ -150,7 +213,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const downloadServer = createServer((req, res) => {
     const headers = lowerHeaders(req);
     const answer = handleDownload(downloads, req.method ?? 'GET', new URL(req.url ?? '/', downloadOrigin).pathname, headers);
-    log.push({ origin: 'download', transport: 'http', method: req.method ?? 'GET', url: req.url ?? '/', headers, bodyText: '', status: answer.status });
+    record({ origin: 'download', transport: 'http', method: req.method ?? 'GET', url: req.url ?? '/', headers, bodyText: '', status: answer.status });
     req.resume();
     send(res, answer);
   });
@@ -164,6 +227,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store,
     faults,
     log,
+    counters,
     baseUrl: (version = 'v1.0') => `${origin}/${version}`,
     httpRequests: () => log.filter((e) => e.origin === 'graph' && e.transport === 'http'),
     clearLog: () => void log.splice(0, log.length),

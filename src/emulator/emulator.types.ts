@@ -31,4 +31,8 @@ export interface LoggedRequest {
   headers: Record<string, string | undefined>;
   bodyText: string;
   status?: number;
+  /** Epoch ms the request arrived (HTTP requests to the Graph origin). */
+  receivedAt?: number;
+  /** True when the client closed the connection before the answer was complete (e.g. the gateway cancelled). */
+  clientClosed?: boolean;
 }

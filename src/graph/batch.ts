@@ -59,14 +59,21 @@ export function matchBatchResponses(answerBody: unknown, sentIds: readonly strin
   return byId;
 }
 
-async function sendChunk(client: GraphClient, chunk: readonly BatchSubRequest[], action: string): Promise<Map<string, BatchSubResponse>> {
+interface ChunkOutcome {
+  responses: Map<string, BatchSubResponse>;
+  /** The $batch call itself failed: GraphClient.send has already retried it, so its items are not retried again. */
+  wholeBatchFailed: boolean;
+}
+
+async function sendChunk(client: GraphClient, chunk: readonly BatchSubRequest[], action: string): Promise<ChunkOutcome> {
   const ids = chunk.map((r) => r.id);
   const answer = await client.send({ method: 'POST', path: '/$batch', body: { requests: chunk }, action });
   if (answer.status !== 200) {
     // The whole batch failed (throttled, refused): every item carries that failure.
-    return new Map(ids.map((id) => [id, { id, status: answer.status, headers: answer.headers, body: answer.body }]));
+    const responses = new Map(ids.map((id) => [id, { id, status: answer.status, headers: answer.headers, body: answer.body }]));
+    return { responses, wholeBatchFailed: true };
   }
-  return matchBatchResponses(answer.body, ids);
+  return { responses: matchBatchResponses(answer.body, ids), wholeBatchFailed: false };
 }
 
 /**
@@ -85,8 +92,14 @@ export async function executeBatch(
     const chunks = splitIntoChunks(pending);
     chunks.forEach((chunk) => options.onBatch?.(chunk.length));
     const answers = await Promise.all(chunks.map((chunk) => sendChunk(client, chunk, options.action)));
-    for (const answer of answers) for (const [id, response] of answer) results.set(id, response);
-    const retryable = pending.filter((r) => RETRYABLE_STATUSES.has(results.get(r.id)!.status));
+    const alreadyRetried = new Set<string>();
+    for (const answer of answers) {
+      for (const [id, response] of answer.responses) {
+        results.set(id, response);
+        if (answer.wholeBatchFailed) alreadyRetried.add(id);
+      }
+    }
+    const retryable = pending.filter((r) => !alreadyRetried.has(r.id) && RETRYABLE_STATUSES.has(results.get(r.id)!.status));
     if (retryable.length === 0 || round >= options.maxRetries) break;
     const delayMs = Math.max(...retryable.map((r) => retryDelayMs(round + 1, results.get(r.id)!.headers['retry-after'], options.random)));
     if (!client.fitsDeadline(delayMs)) break;

@@ -50,7 +50,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logStream = { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream;
   const gateway = await createGateway({ config, upstreamBaseUrl: config.graphBaseUrl!, schema: await sharedSchema(), logStream, ...options.deps });
   const url = await gateway.listen();
-  return {
+  const harness: Harness = {
     emulator,
     gateway,
     url,
@@ -65,11 +65,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
     },
     op(document, variables, opts) {
-      return this.gql(print(document), variables as Record<string, unknown>, opts);
+      return harness.gql(print(document), variables as Record<string, unknown>, opts) as never;
     },
     async close() {
       await gateway.close();
       await emulator.close();
     },
   };
+  return harness;
 }

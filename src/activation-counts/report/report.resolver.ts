@@ -1,0 +1,13 @@
+import { Ctx, Query, Resolver } from 'type-graphql';
+import { requireCaller, type GatewayContext } from '../../context';
+import { Office365ActivationCountsReportRow } from './report-row.type';
+
+@Resolver(_of => Office365ActivationCountsReportRow)
+export class ActivationCountsReportResolver {
+  @Query(_returns => [Office365ActivationCountsReportRow], {
+    description: 'GET /reports/getOffice365ActivationCounts: JSON rows on a beta base URL, else the pre-authenticated CSV download (fetched without the token).',
+  })
+  office365ActivationCountsReport(@Ctx() context: GatewayContext): Promise<Office365ActivationCountsReportRow[]> {
+    return requireCaller(context).report.rows();
+  }
+}

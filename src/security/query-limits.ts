@@ -1,0 +1,53 @@
+import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ParseOptions, ValidationRule } from 'graphql';
+
+/** Limits on one GraphQL document, checked before any resolver runs (so before any upstream call). */
+export interface QueryLimits {
+  /** Deepest selection nesting. Default 8 (the deepest real query, a connection's node fields, is 4). Introspection is exempt. */
+  maxDepth: number;
+  /** Most aliases in one operation. Default 50: the 45-alias batching use case fits. */
+  maxAliases: number;
+  /** graphql-armor cost (objects 2, scalars 1, ×1.5 per level, × `first` on lists). Default 100000: a 999-entity page with every field costs ~72000, 50 aliased entities ~700; 50 aliased full pages do not fit. */
+  maxCost: number;
+  /** Most directives in one operation. Default 50. */
+  maxDirectives: number;
+  /** Most lexical tokens in the document. Default 5000: 50 aliases with every field use ~950; 100 ids as literals ~120. */
+  maxTokens: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 8, maxAliases: 50, maxCost: 100_000, maxDirectives: 50, maxTokens: 5_000 };
+
+export interface QueryLimitSettings {
+  validationRules: ValidationRule[];
+  plugins: ApolloServerPlugin<BaseContext>[];
+  parseOptions: ParseOptions;
+}
+
+/**
+ * graphql-armor's depth, alias, cost and directive rules (rejections are 400 BAD_USER_INPUT with the
+ * limit named). Token counting is NOT armor's: its plugin throws from parsingDidStart, which Apollo
+ * turns into HTTP 500 for every syntax error; graphql-js's own `maxTokens` parse option fails
+ * parsing instead, so a too-long document is a 400 GRAPHQL_PARSE_FAILED like any other syntax error.
+ * Field suggestions ("Did you mean ...") are masked when introspection is off, since they reveal the schema.
+ */
+export function queryLimitSettings(limits: QueryLimits, options: { introspection: boolean }): QueryLimitSettings {
+  const armor = new ApolloArmor({
+    maxTokens: { enabled: false },
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    maxDirectives: { n: limits.maxDirectives },
+    blockFieldSuggestion: { enabled: !options.introspection },
+  }).protect();
+  return {
+    validationRules: armor.validationRules,
+    plugins: armor.plugins as ApolloServerPlugin<BaseContext>[],
+    parseOptions: { maxTokens: limits.maxTokens },
+  };
+}
+
+/** Apollo options the limits imply, spread into `new ApolloServer({...})`. */
+export function apolloLimitOptions(settings: QueryLimitSettings): Pick<ApolloServerOptions<BaseContext>, 'validationRules' | 'parseOptions'> {
+  return { validationRules: settings.validationRules, parseOptions: settings.parseOptions };
+}

@@ -1,0 +1,95 @@
+import { statSync } from 'node:fs';
+import { request } from 'undici';
+import { resolveGraphiqlAssets } from '../../src/graphiql/graphiql-assets';
+import { startHarness, type Harness } from '../support/harness';
+
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  const response = await request(url, { headers });
+  return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+}
+
+/** Every src= and href= in the page. */
+function referencedUrls(html: string): string[] {
+  return [...html.matchAll(/\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]!);
+}
+
+describe('GraphiQL served offline by the gateway', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ deps: { graphiqlDefaultToken: 'emulator-sample-token' } });
+  });
+  afterAll(() => h.close());
+
+  it('answers a browser GET /graphql and GET /graphiql with the same self-contained page', async () => {
+    const landing = await get(`${h.url}/graphql`, { accept: BROWSER_ACCEPT });
+    const page = await get(`${h.url}/graphiql`, { accept: BROWSER_ACCEPT });
+    expect(landing.status).toBe(200);
+    expect(page.status).toBe(200);
+    expect(landing.headers['content-type']).toMatch(/^text\/html/);
+    expect(landing.text).toBe(page.text);
+    expect(page.text).not.toMatch(/apollo|cdn|unpkg|jsdelivr/i);
+    expect(referencedUrls(page.text).sort()).toEqual([
+      '/graphiql/assets/bootstrap.js',
+      '/graphiql/assets/graphiql.min.css',
+      '/graphiql/assets/graphiql.min.js',
+      '/graphiql/assets/react-dom.production.min.js',
+      '/graphiql/assets/react.production.min.js',
+    ]);
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('prefills the headers editor with the given token and the editor with example operations', async () => {
+    const { text } = await get(`${h.url}/graphiql`);
+    const config = JSON.parse(/<script id="graphiql-config" type="application\/json">(.*?)<\/script>/s.exec(text)![1]!);
+    expect(JSON.parse(config.headers)).toEqual({ Authorization: 'Bearer emulator-sample-token' });
+    expect(config.endpoint).toBe('/graphql');
+    expect(config.defaultQuery).toMatch(/query BatchedLookups/);
+    expect(config.defaultQuery).toMatch(/mutation UpdateWindows/);
+  });
+
+  it('serves React, GraphiQL and the styles byte for byte from node_modules', async () => {
+    for (const asset of resolveGraphiqlAssets()) {
+      const response = await request(`${h.url}/graphiql/assets/${asset.name}`);
+      const body = Buffer.from(await response.body.arrayBuffer());
+      expect([asset.name, response.statusCode, response.headers['content-type']]).toEqual([asset.name, 200, asset.contentType]);
+      expect(body.length).toBe(statSync(asset.path).size);
+    }
+    const bootstrap = await get(`${h.url}/graphiql/assets/bootstrap.js`);
+    expect(bootstrap.text).toContain("'content-type': 'application/json'");
+  });
+
+  it('keeps Apollo CSRF prevention: a simple-request POST and a plain GET operation are refused', async () => {
+    const textPlain = await request(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
+    expect(textPlain.statusCode).toBe(400);
+    expect(await textPlain.body.text()).toMatch(/CSRF/);
+    const plainGet = await get(`${h.url}/graphql?query=%7B__typename%7D`);
+    expect(plainGet.status).toBe(400);
+    expect(plainGet.text).toMatch(/CSRF/);
+    const json = await h.gql('{ __typename }');
+    expect(json.body.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('answers introspection by default', async () => {
+    const { body } = await h.gql('{ __schema { queryType { name } } }', undefined, { token: null });
+    expect(body.data.__schema.queryType.name).toBe('Query');
+  });
+});
+
+describe('with INTROSPECTION=false', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { INTROSPECTION: 'false' } });
+  });
+  afterAll(() => h.close());
+
+  it('refuses introspection but still runs operations and serves GraphiQL with a token placeholder', async () => {
+    const introspection = await h.gql('{ __schema { queryType { name } } }');
+    expect(introspection.body.errors[0].message).toMatch(/introspection is not allowed/i);
+    const lookup = await h.gql('{ office365ActivationCounts(id: "proplus") { id } }');
+    expect(lookup.body.data.office365ActivationCounts).toEqual({ id: 'proplus' });
+    const page = await get(`${h.url}/graphiql`);
+    expect(page.text).toContain('Bearer \\u003cyour Graph access token>');
+  });
+});

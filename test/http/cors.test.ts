@@ -1,0 +1,69 @@
+import { request } from 'undici';
+import { startHarness, type Harness } from '../support/harness';
+
+const ALLOWED = 'https://app.example.com';
+const REFUSED = 'https://evil.example.net';
+
+function preflight(url: string, origin: string) {
+  return request(`${url}/graphql`, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+  });
+}
+
+describe('CORS with CORS_ORIGINS', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { CORS_ORIGINS: `${ALLOWED}, https://other.example.org` } });
+  });
+  afterAll(() => h.close());
+
+  it('answers the preflight of an allowed origin, allowing Authorization and Content-Type', async () => {
+    const response = await preflight(h.url, ALLOWED);
+    await response.body.dump();
+    expect(response.statusCode).toBe(204);
+    expect(response.headers['access-control-allow-origin']).toBe(ALLOWED);
+    const allowedHeaders = String(response.headers['access-control-allow-headers']).toLowerCase().split(/\s*,\s*/);
+    expect(allowedHeaders).toEqual(expect.arrayContaining(['authorization', 'content-type']));
+    expect(String(response.headers['access-control-allow-methods'])).toContain('POST');
+    expect(response.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+
+  it('marks the actual response of an allowed origin, varying on Origin', async () => {
+    const { status, body } = await h.gql('{ office365ActivationCounts(id: "proplus") { windows } }', undefined, { headers: { origin: ALLOWED } });
+    expect(status).toBe(200);
+    expect(body.data.office365ActivationCounts.windows).toBe('9157');
+    const response = await request(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { origin: ALLOWED, 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
+    await response.body.dump();
+    expect(response.headers['access-control-allow-origin']).toBe(ALLOWED);
+    expect(String(response.headers.vary)).toMatch(/origin/i);
+  });
+
+  it('gives a refused origin no Access-Control-Allow-Origin, so the browser blocks it', async () => {
+    const response = await preflight(h.url, REFUSED);
+    await response.body.dump();
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    const post = await request(`${h.url}/graphql`, { method: 'POST', headers: { origin: REFUSED, 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    await post.body.dump();
+    expect(post.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('CORS by default (no CORS_ORIGINS)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+
+  it('allows no origin at all', async () => {
+    const response = await preflight(h.url, ALLOWED);
+    await response.body.dump();
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    expect(response.headers['access-control-allow-headers']).toBeUndefined();
+  });
+});
