@@ -5,5 +5,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   setupFiles: ['<rootDir>/test/setup.ts'],
+  // Every harness saves its gateway's log lines; after the run they are scanned for the tokens sent.
+  globalSetup: '<rootDir>/test/log-scan.setup.ts',
+  globalTeardown: '<rootDir>/test/log-scan.teardown.ts',
   testTimeout: 20000,
 };

@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { startEmulator, type Emulator } from './emulator/emulator';
+import { EMULATOR_SAMPLE_TOKEN } from './emulator/sample-token';
 import { createGateway } from './server';
-
-/** The emulator accepts any bearer token; this one is what the banner and GraphiQL suggest. */
-export const EMULATOR_SAMPLE_TOKEN = 'emulator-sample-token';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -33,7 +31,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`${signal} received: finishing in-flight requests, then exiting\n`);
-    const deadline = setTimeout(() => process.exit(1), config.graphTimeoutMs + 5_000);
+    // In-flight operations end within GRAPH_TIMEOUT_MS on their own; this only catches a stuck close.
+    const deadline = setTimeout(() => {
+      process.stderr.write(`In-flight requests still running after SHUTDOWN_TIMEOUT_MS=${config.shutdownTimeoutMs}: exiting anyway\n`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
     deadline.unref();
     await gateway.close();
     await emulator?.close();

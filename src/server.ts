@@ -12,6 +12,12 @@ import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
 import type { UpstreamHooks } from './graph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
+import { combineHooks, createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
+import { operationsPlugin } from './observability/operations-plugin';
+import { registerOperatorRoutes } from './observability/operator-routes';
+import { closeConnectionsWhenStopping } from './observability/connection-draining';
+import { REDACTED_LOG_PATHS, REDACTION_CENSOR } from './security/log-redaction';
+import { apolloLimitOptions, queryLimitSettings } from './security/query-limits';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -26,6 +32,8 @@ export interface GatewayDependencies {
   logStream?: NodeJS.WritableStream;
   /** Token GraphiQL's headers editor starts with (the emulator's sample token); a placeholder when undefined. */
   graphiqlDefaultToken?: string;
+  /** Prometheus metrics (own registry); created when not given. */
+  metrics?: GatewayMetrics;
 }
 
 export interface Gateway {
@@ -63,22 +71,29 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       level: config.logLevel,
       stream: deps.logStream,
       // Tokens never reach a log line, whatever a serializer or a future log call includes.
-      redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', '*.authorization'], censor: '[redacted]' },
+      redact: { paths: REDACTED_LOG_PATHS, censor: REDACTION_CENSOR },
     },
   });
   const schema = deps.schema ?? (await buildGatewaySchema());
   const graphiql = createGraphiql({ defaultToken: deps.graphiqlDefaultToken });
+  const metrics = deps.metrics ?? createGatewayMetrics();
+  const limits = queryLimitSettings(config.queryLimits, { introspection: config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.development,
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    logger: app.log,
+    ...apolloLimitOptions(limits),
     // Inline traces (ftv1) are for Apollo Studio reporting, which this gateway does not use.
-    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ...limits.plugins, operationsPlugin(metrics, app.log)],
   });
   await apollo.start();
 
   app.get('/health', async () => ({ status: 'ok' }));
+  closeConnectionsWhenStopping(app);
+  registerOperatorRoutes(app, { registry: metrics.registry, upstreamBaseUrl: deps.upstreamBaseUrl, dispatcher, readyTimeoutMs: config.readyTimeoutMs });
   await registerCors(app, config.corsOrigins);
   graphiql.register(app);
   await app.register(fastifyApollo(apollo), {
@@ -95,7 +110,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
           maxRetries: config.graphMaxRetries,
           maxIdsPerQuery: config.maxIdsPerQuery,
           dispatcher,
-          hooks: deps.hooks,
+          hooks: combineHooks(metrics.upstreamHooks, deps.hooks),
         },
         { requestId: String(request.id), authorization: request.headers.authorization, signal: controller.signal },
       );

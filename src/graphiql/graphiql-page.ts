@@ -36,6 +36,7 @@ export function renderGraphiqlPage(options: GraphiqlPageOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(GRAPHIQL_CONTENT_SECURITY_POLICY)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>GraphiQL · office365ActivationCounts</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${asset('graphiql.min.css')}">
 <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>

@@ -1,9 +1,8 @@
+import { ActivationCountsEntitiesDocument, SubgraphServiceSdlDocument } from '../generated/operations';
 import { batchItems, entityId, manyEntities } from '../reads/seed';
 import { startHarness, type Harness } from '../support/harness';
 
-const ENTITIES = `query ($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Office365ActivationCounts { id windows ios } }
-}`;
+const reference = (id: string) => ({ __typename: 'Office365ActivationCounts', id });
 
 describe('the served schema is also an Apollo Federation 2 subgraph', () => {
   let h: Harness;
@@ -14,8 +13,8 @@ describe('the served schema is also an Apollo Federation 2 subgraph', () => {
   beforeEach(() => h.emulator.clearLog());
 
   it('answers _service { sdl } with the Federation 2 link and the @key on Office365ActivationCounts, without a token', async () => {
-    const { body } = await h.gql('{ _service { sdl } }', undefined, { token: null });
-    const sdl: string = body.data._service.sdl;
+    const { body } = await h.op(SubgraphServiceSdlDocument, {}, { token: null });
+    const sdl = body.data!._service.sdl!;
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])');
     expect(sdl).toMatch(/type Office365ActivationCounts\s+@key\(fields: "id"\)/);
     expect(sdl).toContain('office365ActivationCountsByIds(ids: [ID!]!)');
@@ -23,11 +22,11 @@ describe('the served schema is also an Apollo Federation 2 subgraph', () => {
   });
 
   it('resolves 50 _entities through the per-request loader: 3 $batch calls, only the selected properties', async () => {
-    const representations = Array.from({ length: 50 }, (_, i) => ({ __typename: 'Office365ActivationCounts', id: entityId(i + 1) }));
-    const { body } = await h.gql(ENTITIES, { representations });
+    const representations = Array.from({ length: 50 }, (_, i) => reference(entityId(i + 1)));
+    const { body } = await h.op(ActivationCountsEntitiesDocument, { representations });
     expect(body.errors).toBeUndefined();
-    expect(body.data._entities).toHaveLength(50);
-    expect(body.data._entities[49]).toEqual({ id: 'e-50', windows: '1050', ios: String(9007199254740993n + 50n) });
+    expect(body.data!._entities).toHaveLength(50);
+    expect(body.data!._entities[49]).toEqual({ id: 'e-50', windows: '1050', ios: String(9007199254740993n + 50n) });
     const upstream = h.emulator.httpRequests();
     expect(upstream.map((r) => `${r.method} ${r.url}`)).toEqual(Array(3).fill('POST /v1.0/$batch'));
     const items = upstream.flatMap(batchItems);
@@ -36,11 +35,11 @@ describe('the served schema is also an Apollo Federation 2 subgraph', () => {
   });
 
   it('answers null for an unknown reference and UNAUTHENTICATED without a token', async () => {
-    const unknown = await h.gql(ENTITIES, { representations: [{ __typename: 'Office365ActivationCounts', id: 'no-such-id' }] });
-    expect(unknown.body.data._entities).toEqual([null]);
+    const unknown = await h.op(ActivationCountsEntitiesDocument, { representations: [reference('no-such-id')] });
+    expect(unknown.body.data!._entities).toEqual([null]);
     h.emulator.clearLog();
-    const anonymous = await h.gql(ENTITIES, { representations: [{ __typename: 'Office365ActivationCounts', id: 'proplus' }] }, { token: null });
-    expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const anonymous = await h.op(ActivationCountsEntitiesDocument, { representations: [reference('proplus')] }, { token: null });
+    expect(anonymous.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     expect(h.emulator.httpRequests()).toHaveLength(0);
   });
 

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { EMULATOR_SAMPLE_TOKEN } from '../../src/emulator/sample-token';
 import { request } from 'undici';
 import { resolveGraphiqlAssets } from '../../src/graphiql/graphiql-assets';
 import { startHarness, type Harness } from '../support/harness';
@@ -18,7 +19,7 @@ function referencedUrls(html: string): string[] {
 describe('GraphiQL served offline by the gateway', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ deps: { graphiqlDefaultToken: 'emulator-sample-token' } });
+    h = await startHarness({ deps: { graphiqlDefaultToken: EMULATOR_SAMPLE_TOKEN } });
   });
   afterAll(() => h.close());
 
@@ -36,6 +37,7 @@ describe('GraphiQL served offline by the gateway', () => {
       '/graphiql/assets/graphiql.min.js',
       '/graphiql/assets/react-dom.production.min.js',
       '/graphiql/assets/react.production.min.js',
+      'data:,', // an empty favicon, so the browser asks for none
     ]);
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
   });
@@ -43,7 +45,7 @@ describe('GraphiQL served offline by the gateway', () => {
   it('prefills the headers editor with the given token and the editor with example operations', async () => {
     const { text } = await get(`${h.url}/graphiql`);
     const config = JSON.parse(/<script id="graphiql-config" type="application\/json">(.*?)<\/script>/s.exec(text)![1]!);
-    expect(JSON.parse(config.headers)).toEqual({ Authorization: 'Bearer emulator-sample-token' });
+    expect(JSON.parse(config.headers)).toEqual({ Authorization: `Bearer ${EMULATOR_SAMPLE_TOKEN}` });
     expect(config.endpoint).toBe('/graphql');
     expect(config.defaultQuery).toMatch(/query BatchedLookups/);
     expect(config.defaultQuery).toMatch(/mutation UpdateWindows/);

@@ -5,6 +5,7 @@ import { loadConfig, type GatewayConfig } from '../../src/config';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/emulator';
 import { buildGatewaySchema } from '../../src/schema';
 import { createGateway, type Gateway, type GatewayDependencies } from '../../src/server';
+import { saveCapturedLogs } from './log-capture';
 
 export const TOKEN = 'Bearer test-token-alpha';
 
@@ -47,7 +48,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const emulator = await startEmulator(options.emulator);
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'info', GRAPH_BASE_URL: emulator.baseUrl(options.version ?? 'v1.0'), ...options.env });
   const logs: string[] = [];
-  const logStream = { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream;
+  // Kept apart from `logs` (tests may empty it) for the secret scan after the run.
+  const everyLine: string[] = [];
+  const tokensSent = new Set<string>([TOKEN]);
+  const logStream = { write: (line: string) => void (logs.push(line), everyLine.push(line)) } as unknown as NodeJS.WritableStream;
   const gateway = await createGateway({ config, upstreamBaseUrl: config.graphBaseUrl!, schema: await sharedSchema(), logStream, ...options.deps });
   const url = await gateway.listen();
   const harness: Harness = {
@@ -60,6 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers };
       const token = opts.token === undefined ? TOKEN : opts.token;
       if (token !== null) headers.authorization = token;
+      if (headers.authorization) tokensSent.add(headers.authorization);
       const response = await request(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       const text = await response.body.text();
       return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
@@ -70,6 +75,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       await gateway.close();
       await emulator.close();
+      saveCapturedLogs(everyLine, tokensSent);
     },
   };
   return harness;

@@ -1,0 +1,46 @@
+/** How long and how hard `npm run bench` runs; every value from the environment, with bounds. */
+export interface BenchSettings {
+  /** Seconds of each measured run. BENCH_SECONDS, default 5. */
+  seconds: number;
+  /** Seconds of the warm-up run of each target (JIT, pools, caches). BENCH_WARMUP_SECONDS, default 3. */
+  warmupSeconds: number;
+  /** Rounds over all targets, order rotated each round. BENCH_ROUNDS, default 3. */
+  rounds: number;
+  /** Concurrent connections. BENCH_CONNECTIONS, default 50. */
+  connections: number;
+  /** Gateway cold starts timed (median reported). BENCH_COLD_STARTS, default 5. */
+  coldStarts: number;
+  /** Only the scenarios whose letter is listed, e.g. "A" or "AB". BENCH_SCENARIOS, default ABCD. */
+  scenarios: string;
+  /** Extra node flags for the gateway process, e.g. "--cpu-prof". BENCH_GATEWAY_NODE_ARGS, default none. */
+  gatewayNodeArgs: string[];
+}
+
+function bounded(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
+  return value;
+}
+
+export function loadBenchSettings(env: Record<string, string | undefined>): BenchSettings {
+  const scenarios = (env.BENCH_SCENARIOS || 'ABCD').toUpperCase();
+  if (!/^[ABCD]+$/.test(scenarios)) throw new Error(`BENCH_SCENARIOS=${JSON.stringify(env.BENCH_SCENARIOS)}: expected letters from ABCD, e.g. "AB"`);
+  return {
+    seconds: bounded(env, 'BENCH_SECONDS', 5, 1, 60),
+    warmupSeconds: bounded(env, 'BENCH_WARMUP_SECONDS', 3, 0, 30),
+    rounds: bounded(env, 'BENCH_ROUNDS', 3, 1, 10),
+    connections: bounded(env, 'BENCH_CONNECTIONS', 50, 1, 1000),
+    coldStarts: bounded(env, 'BENCH_COLD_STARTS', 5, 0, 20),
+    scenarios,
+    gatewayNodeArgs: (env.BENCH_GATEWAY_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+  };
+}
+
+/** Targets in round `round`, rotated so no target always runs first (or right after a heavy one). */
+export function rotate<T>(items: readonly T[], round: number): T[] {
+  if (items.length === 0) return [];
+  const shift = round % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { Agent, request } from 'undici';
+import { startEmulator, type Emulator } from '../../src/emulator/emulator';
+import { findSecretLeaks } from '../support/log-scan';
+
+const ROOT = join(__dirname, '..', '..');
+const TOKEN = 'Bearer shutdown-test-token-1234';
+
+/** Starts the real entry point (src/main.ts, compiled in memory by swc) as its own process. */
+function spawnGateway(env: Record<string, string>): { child: ChildProcess; output: () => string; url: Promise<string>; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'swc-register.js'), join(ROOT, 'src', 'main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  const url = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      text += chunk.toString('utf8');
+      const ready = /ready at (http:\/\/\S+)\/graphql/.exec(text);
+      if (ready) resolve(ready[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`gateway exited (${code}) before it was ready:\n${text}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => text, url, exited };
+}
+
+describe('graceful shutdown of the real process', () => {
+  let emulator: Emulator;
+  let gateway: ReturnType<typeof spawnGateway> | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    if (gateway && gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
+    await emulator.close();
+  });
+
+  it('on SIGTERM stops accepting, lets the in-flight mutation complete, then exits 0', async () => {
+    emulator.faults.add({ method: 'PATCH', times: 1, action: { kind: 'delay', ms: 1_500 } });
+    gateway = spawnGateway({ PORT: '0', GRAPH_BASE_URL: emulator.baseUrl('v1.0'), SHUTDOWN_TIMEOUT_MS: '10000' });
+    const url = await gateway.url;
+
+    const mutation = request(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: TOKEN },
+      body: JSON.stringify({ query: 'mutation { updateOffice365ActivationCounts(id: "proplus", input: { windows: 31337 }) { id windows } }' }),
+    }).then(async (r) => ({ status: r.statusCode, connection: r.headers.connection, body: (await r.body.json()) as any }));
+    for (let i = 0; i < 500 && !emulator.httpRequests().some((r) => r.method === 'PATCH'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(emulator.httpRequests().some((r) => r.method === 'PATCH')).toBe(true);
+
+    gateway.child.kill('SIGTERM');
+    // Give the signal a moment to land, then a new connection must be refused (or answered 503).
+    await new Promise((r) => setTimeout(r, 200));
+    const fresh = new Agent();
+    const late = await request(`${url}/health`, { dispatcher: fresh }).then((r) => r.statusCode, (e: unknown) => (e as { code?: string }).code);
+    await fresh.close();
+    expect([503, 'ECONNREFUSED']).toContain(late);
+
+    const answer = await mutation;
+    // `Connection: close` lets the client's keep-alive socket go at once, so the process need not wait for it.
+    expect(answer).toEqual({ status: 200, connection: 'close', body: { data: { updateOffice365ActivationCounts: { id: 'proplus', windows: '31337' } } } });
+    expect(emulator.store.get('proplus')!.windows).toBe(31337n);
+    expect(await gateway.exited).toBe(0);
+    expect(gateway.output()).toContain('SIGTERM received: finishing in-flight requests, then exiting');
+    // The real process's logs (JSON on stdout) never show the token either.
+    expect(findSecretLeaks(gateway.output().split('\n'), [TOKEN])).toEqual([]);
+  }, 30_000);
+});

@@ -1,0 +1,137 @@
+import { request } from 'undici';
+import { MAX_BODY_BYTES } from '../../src/server';
+import { startHarness, TOKEN, type Harness } from '../support/harness';
+
+const FIELDS = 'id reportRefreshDate productType windows mac android ios windows10Mobile';
+const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: office365ActivationCounts(id: "id-${i}") { ${FIELDS} }`).join(' ')} }`;
+
+async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  const response = await request(`${url}/graphql`, { method: 'POST', headers: { authorization: TOKEN, ...headers }, body });
+  return { status: response.statusCode, text: await response.body.text() };
+}
+
+describe('query limits and request hygiene (defaults)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+  beforeEach(() => h.emulator.clearLog());
+
+  it('allows the batching use cases: 45 aliases with every field, and byIds of 100', async () => {
+    const aliases = await h.gql(aliased(45));
+    expect(aliases.status).toBe(200);
+    expect(Object.keys(aliases.body.data)).toHaveLength(45);
+    const ids = Array.from({ length: 100 }, (_, i) => `"id-${i}"`).join(', ');
+    const byIds = await h.gql(`{ office365ActivationCountsByIds(ids: [${ids}]) { ${FIELDS} } }`);
+    expect(byIds.status).toBe(200);
+    expect(byIds.body.data.office365ActivationCountsByIds).toHaveLength(100);
+  });
+
+  it('allows a full page of 999 with every field', async () => {
+    const { status, body } = await h.gql(`{ office365ActivationCountsList(first: 999) { edges { cursor node { ${FIELDS} } } pageInfo { hasNextPage } } }`);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  });
+
+  it('refuses an alias bomb with 400 GRAPHQL_VALIDATION_FAILED naming the limit, before any upstream call', async () => {
+    const { status, body } = await h.gql(aliased(200));
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0].message).toMatch(/Aliases limit of 50 exceeded, found 200/);
+    expect(h.emulator.httpRequests()).toEqual([]);
+  });
+
+  it('refuses a document nested deeper than the limit, but not a deep introspection query', async () => {
+    const introspection = await h.gql('{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }');
+    // GraphiQL's introspection query is deeper than any data query: introspection is exempt.
+    expect(introspection.status).toBe(200);
+    // Inline fragments nest a selection as deep as the caller likes; the depth rule counts through them.
+    const nested = '{ office365ActivationCountsList { edges { node { ...F } } } } fragment F on Office365ActivationCounts { id ... on Office365ActivationCounts { ... on Office365ActivationCounts { ... on Office365ActivationCounts { ... on Office365ActivationCounts { ... on Office365ActivationCounts { ... on Office365ActivationCounts { id } } } } } } }';
+    const { status, body } = await h.gql(nested);
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0].message).toMatch(/depth limit of 8 exceeded/i);
+    expect(h.emulator.httpRequests()).toEqual([]);
+  });
+
+  it('refuses too many directives', async () => {
+    const { status, body } = await h.gql(`{ office365ActivationCounts(id: "x") { id ${'@include(if: true) '.repeat(60)} } }`);
+    expect(status).toBe(400);
+    expect(body.errors[0].message).toMatch(/Directives limit of 50 exceeded, found 60/);
+    expect(h.emulator.httpRequests()).toEqual([]);
+  });
+
+  it('refuses an over-long document as a 400 parse error (not a 500)', async () => {
+    const { status, body } = await h.gql(`{ office365ActivationCounts(id: "x") { ${'__typename '.repeat(6_000)} } }`);
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(body.errors[0].message).toMatch(/Document contains more tha[nt] 5000 tokens/);
+  });
+
+  it('keeps syntax errors 400 GRAPHQL_PARSE_FAILED', async () => {
+    const { status, body } = await h.gql('{ office365ActivationCounts(id: "x") { id ');
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses a body over the size limit with 413, reading nothing upstream', async () => {
+    const padding = 'x'.repeat(MAX_BODY_BYTES + 1);
+    const { status } = await post(h.url, JSON.stringify({ query: '{ __typename }', variables: { padding } }), { 'content-type': 'application/json' });
+    expect(status).toBe(413);
+    expect(h.emulator.httpRequests()).toEqual([]);
+  });
+
+  it('refuses batched HTTP operations (a JSON array)', async () => {
+    const one = { query: '{ office365ActivationCounts(id: "proplus") { id } }' };
+    const { status, text } = await post(h.url, JSON.stringify([one, one]), { 'content-type': 'application/json' });
+    expect(status).toBe(400);
+    expect(text).toMatch(/batching is not enabled|Operation batching disabled/i);
+    expect(h.emulator.httpRequests()).toEqual([]);
+  });
+
+  it.each<[string, string, Record<string, string>, number]>([
+    ['invalid JSON', '{"query": "{ __typename }"', { 'content-type': 'application/json' }, 400],
+    ['JSON that is not an object', '"{ __typename }"', { 'content-type': 'application/json' }, 400],
+    ['a query that is not a string', '{"query": 42}', { 'content-type': 'application/json' }, 400],
+    ['text/plain (a CSRF "simple request")', '{"query":"{ __typename }"}', { 'content-type': 'text/plain' }, 400],
+    ['an unsupported content type', '<query/>', { 'content-type': 'application/xml' }, 415],
+    ['no content type at all', '{"query":"{ __typename }"}', {}, 415],
+  ])('answers %s with a clear %i and no upstream call', async (_name, body, headers, expected) => {
+    const { status, text } = await post(h.url, body, headers);
+    expect(status).toBe(expected);
+    expect(text.length).toBeGreaterThan(0);
+    expect(h.emulator.httpRequests()).toEqual([]);
+  });
+
+  it('never includes stack traces outside development', async () => {
+    const { body } = await h.gql('{ office365ActivationCounts(id: ".") { id } }');
+    expect(body.errors[0].extensions.stacktrace).toBeUndefined();
+  });
+});
+
+describe('query limits and introspection from the environment', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { MAX_ALIASES: '3', MAX_QUERY_DEPTH: '2', MAX_TOKENS: '60', INTROSPECTION: 'false' } });
+  });
+  afterAll(() => h.close());
+
+  it('applies MAX_ALIASES, MAX_QUERY_DEPTH and MAX_TOKENS', async () => {
+    expect((await h.gql(aliased(3).replaceAll(FIELDS, 'id'))).status).toBe(200);
+    const aliases = await h.gql(aliased(4).replaceAll(FIELDS, 'id'));
+    expect(aliases.body.errors[0].message).toMatch(/Aliases limit of 3 exceeded, found 4/);
+    const depth = await h.gql('{ office365ActivationCountsList { edges { node { id } } } }');
+    expect(depth.body.errors[0].message).toMatch(/depth limit of 2 exceeded/i);
+    const tokens = await h.gql(`{ ${'__typename '.repeat(70)} }`);
+    expect(tokens.body.errors[0].message).toMatch(/more tha[nt] 60 tokens/);
+  });
+
+  it('refuses introspection when INTROSPECTION=false, and hides field suggestions', async () => {
+    const { status, body } = await h.gql('{ __schema { types { name } } }');
+    expect(status).toBe(400);
+    expect(body.errors[0].message).toMatch(/introspection is not allowed/i);
+    const typo = await h.gql('{ office365ActivationCount(id: "x") { id } }');
+    expect(typo.body.errors[0].message).not.toMatch(/Did you mean/);
+  });
+});
