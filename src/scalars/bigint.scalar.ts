@@ -1,14 +1,6 @@
-import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
 import { Int64Error, toInt64 } from './int64';
-
-function wrap<T>(convert: () => T, node?: ValueNode): T {
-  try {
-    return convert();
-  } catch (error: unknown) {
-    if (error instanceof Int64Error) throw new GraphQLError(error.message, node ? { nodes: node } : undefined);
-    throw error;
-  }
-}
+import { convertOrGraphQLError as wrap } from './scalar-error';
 
 /**
  * Int64 (Edm.Int64). Output is always a JSON string of decimal digits, whatever the size, so clients

@@ -1,6 +1,7 @@
-import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { convertOrGraphQLError as wrap, ScalarValueError } from './scalar-error';
 
-class DateError extends Error {}
+class DateError extends ScalarValueError {}
 
 const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -28,15 +29,6 @@ export function toEdmDate(value: unknown): string {
     throw new DateError(`Date cannot represent ${describe(value)}: ${year}-${match[2]} has no day ${match[3]}`);
   }
   return value;
-}
-
-function wrap(convert: () => string, node?: ValueNode): string {
-  try {
-    return convert();
-  } catch (error: unknown) {
-    if (error instanceof DateError) throw new GraphQLError(error.message, node ? { nodes: node } : undefined);
-    throw error;
-  }
 }
 
 /** Edm.Date: a calendar date without time zone, always YYYY-MM-DD. */

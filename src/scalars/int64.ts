@@ -1,10 +1,11 @@
 import { isLosslessNumber } from 'lossless-json';
+import { ScalarValueError } from './scalar-error';
 
 export const INT64_MIN = -(2n ** 63n);
 export const INT64_MAX = 2n ** 63n - 1n;
 
 /** Thrown for any value that is not an exact Int64; the message names the value and what was expected. */
-export class Int64Error extends Error {}
+export class Int64Error extends ScalarValueError {}
 
 // Canonical decimal digits, optional minus: no '+', whitespace, exponent, hex or fraction.
 const DECIMAL_INTEGER = /^-?(0|[1-9][0-9]*)$/;
