@@ -16,6 +16,8 @@ declare module 'autocannon' {
     body?: string;
     pipelining?: number;
     timeout?: number;
+    /** Counts every answer whose body differs as a mismatch. */
+    expectBody?: string;
   }
   interface Result {
     /** Seconds the run lasted. */
@@ -23,6 +25,7 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
     non2xx: number;
+    mismatches: number;
     latency: Histogram;
     requests: Histogram;
   }

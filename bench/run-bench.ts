@@ -19,6 +19,8 @@ interface Measured {
   cpuPerRequest: number[];
   peakRssBytes: number;
   upstreamPerOperation?: number;
+  /** The checked probe answer; every answer under load must equal it. */
+  expectedBody: string;
 }
 
 function say(line: string): void {
@@ -35,10 +37,10 @@ async function measureColdStarts(graphBaseUrl: string, runs: number): Promise<nu
   return times;
 }
 
-async function upstreamCountOf(emulator: EmulatorProcess, baseUrl: string, target: BenchTarget): Promise<number> {
+async function probeTarget(emulator: EmulatorProcess, baseUrl: string, target: BenchTarget): Promise<{ perOperation: number; body: string }> {
   const before = await emulator.graphHttpCount();
-  await probe(baseUrl, target.request, PROBE_OPERATIONS);
-  return upstreamPerOperation(before, await emulator.graphHttpCount(), PROBE_OPERATIONS);
+  const body = await probe(baseUrl, target.request, PROBE_OPERATIONS);
+  return { perOperation: upstreamPerOperation(before, await emulator.graphHttpCount(), PROBE_OPERATIONS), body };
 }
 
 function summarize(m: Measured): TargetSummary {
@@ -127,8 +129,8 @@ async function main(): Promise<void> {
     const skipped: string[] = [];
     for (const target of allTargets().filter((t) => settings.scenarios.includes(t.scenario[0]!))) {
       try {
-        const perOperation = await upstreamCountOf(emulator, baseUrlOf(target), target);
-        measured.push({ target, baseUrl: baseUrlOf(target), rounds: [], cpuPerRequest: [], peakRssBytes: 0, upstreamPerOperation: target.target === 'emulator' ? undefined : perOperation });
+        const { perOperation, body } = await probeTarget(emulator, baseUrlOf(target), target);
+        measured.push({ target, baseUrl: baseUrlOf(target), rounds: [], cpuPerRequest: [], peakRssBytes: 0, upstreamPerOperation: target.target === 'emulator' ? undefined : perOperation, expectedBody: body });
       } catch (error: unknown) {
         skipped.push(`${target.scenario} (${target.target}): ${(error as Error).message}`);
         say(`skipping ${target.scenario} ${target.target}: ${(error as Error).message}`);
@@ -136,13 +138,13 @@ async function main(): Promise<void> {
     }
     for (const m of measured) {
       say(`warm-up ${m.target.scenario} / ${m.target.target}`);
-      if (settings.warmupSeconds > 0) await runLoad(m.baseUrl, m.target.request, settings.connections, settings.warmupSeconds);
+      if (settings.warmupSeconds > 0) await runLoad(m.baseUrl, m.target.request, settings.connections, settings.warmupSeconds, m.expectedBody);
     }
     for (let round = 0; round < settings.rounds; round++) {
       for (const m of rotate(measured, round)) {
         const pid = servingPid(m.target);
         const cpuBefore = cpuMicrosOf(pid);
-        const result = await runLoad(m.baseUrl, m.target.request, settings.connections, settings.seconds);
+        const result = await runLoad(m.baseUrl, m.target.request, settings.connections, settings.seconds, m.expectedBody);
         const cpuAfter = cpuMicrosOf(pid);
         if (cpuBefore !== undefined && cpuAfter !== undefined && result.completed > 0) m.cpuPerRequest.push((cpuAfter - cpuBefore) / result.completed);
         if (m.target.target === 'gateway') m.peakRssBytes = peakRssOf(gatewayOf(m.target).child.pid!) ?? 0;

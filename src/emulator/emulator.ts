@@ -185,7 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   const graphServer = createServer(async (req, res) => {
-    const entry: LoggedRequest = { origin: 'graph', transport: 'http', method: req.method ?? 'GET', url: req.url ?? '/', headers: lowerHeaders(req), bodyText: '', receivedAt: Date.now() };
+    const entry: LoggedRequest = { origin: 'graph', transport: 'http', method: req.method ?? 'GET', url: req.url ?? '/', headers: lowerHeaders(req), bodyText: '', receivedAt: Date.now(), remotePort: req.socket.remotePort };
     record(entry);
     // The client (the gateway) went away before our answer was complete: it cancelled the call.
     res.on('close', () => {

@@ -33,6 +33,8 @@ export interface LoggedRequest {
   status?: number;
   /** Epoch ms the request arrived (HTTP requests to the Graph origin). */
   receivedAt?: number;
+  /** The client's TCP port: requests sharing one are sharing a keep-alive connection. */
+  remotePort?: number;
   /** True when the client closed the connection before the answer was complete (e.g. the gateway cancelled). */
   clientClosed?: boolean;
 }

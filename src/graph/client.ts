@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
 import { request, type Dispatcher } from 'undici';
 import { ErrorCode, gatewayError, type UpstreamAnswer } from '../errors';
+import { createCallSignal } from './call-signal';
 import { parseUpstreamJson, stringifyUpstreamJson, UpstreamJsonError } from './json';
 import { RETRYABLE_STATUSES, retryDelayMs, sleep } from './retry-policy';
 import type { UpstreamHooks } from './upstream-hooks';
@@ -175,20 +176,27 @@ export class GraphClient {
 
   private async dispatch(url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<UpstreamResponse> {
     if (this.remainingMs() <= 0) throw new DeadlineExceeded();
-    const signal = this.operationSignal();
+    // Released once the body is read: the budget's timer must not outlive the call (see call-signal.ts).
+    const call = createCallSignal(this.remainingMs(), this.options.signal);
+    const { signal } = call;
     let response: Dispatcher.ResponseData;
-    try {
-      response = await request(url, { ...init, dispatcher: this.options.dispatcher, signal });
-    } catch (error: unknown) {
-      throw this.classify(error, signal);
-    }
-    const headers = flattenHeaders(response.headers);
+    let headers: Record<string, string | undefined>;
     let text: string;
     try {
-      text = await readText(response.body);
-    } catch (error: unknown) {
-      response.body.destroy();
-      throw this.classify(error, signal);
+      try {
+        response = await request(url, { ...init, dispatcher: this.options.dispatcher, signal });
+      } catch (error: unknown) {
+        throw this.classify(error, signal);
+      }
+      headers = flattenHeaders(response.headers);
+      try {
+        text = await readText(response.body);
+      } catch (error: unknown) {
+        response.body.destroy();
+        throw this.classify(error, signal);
+      }
+    } finally {
+      call.release();
     }
     let body: unknown;
     try {

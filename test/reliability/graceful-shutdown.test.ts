@@ -1,37 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { startEmulator, type Emulator } from '../../src/emulator/emulator';
+import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
 import { findSecretLeaks } from '../support/log-scan';
 
-const ROOT = join(__dirname, '..', '..');
 const TOKEN = 'Bearer shutdown-test-token-1234';
-
-/** Starts the real entry point (src/main.ts, compiled in memory by swc) as its own process. */
-function spawnGateway(env: Record<string, string>): { child: ChildProcess; output: () => string; url: Promise<string>; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'swc-register.js'), join(ROOT, 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  const url = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      text += chunk.toString('utf8');
-      const ready = /ready at (http:\/\/\S+)\/graphql/.exec(text);
-      if (ready) resolve(ready[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`gateway exited (${code}) before it was ready:\n${text}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => text, url, exited };
-}
 
 describe('graceful shutdown of the real process', () => {
   let emulator: Emulator;
-  let gateway: ReturnType<typeof spawnGateway> | undefined;
+  let gateway: GatewayProcess | undefined;
   beforeAll(async () => {
     emulator = await startEmulator();
   });
@@ -69,5 +45,16 @@ describe('graceful shutdown of the real process', () => {
     expect(gateway.output()).toContain('SIGTERM received: finishing in-flight requests, then exiting');
     // The real process's logs (JSON on stdout) never show the token either.
     expect(findSecretLeaks(gateway.output().split('\n'), [TOKEN])).toEqual([]);
+  }, 30_000);
+
+  it('on SIGINT with nothing in flight exits 0 promptly', async () => {
+    gateway = spawnGateway({ PORT: '0', GRAPH_BASE_URL: emulator.baseUrl('v1.0') });
+    const url = await gateway.url;
+    const health = await request(`${url}/health`);
+    await health.body.dump();
+    expect(health.statusCode).toBe(200);
+    gateway.child.kill('SIGINT');
+    expect(await gateway.exited).toBe(0);
+    expect(gateway.output()).toContain('SIGINT received');
   }, 30_000);
 });

@@ -104,6 +104,17 @@ describe('query limits and request hygiene (defaults)', () => {
     expect(h.emulator.httpRequests()).toEqual([]);
   });
 
+  it('refuses a GET operation without a CSRF preflight header, and runs it with one', async () => {
+    const query = encodeURIComponent('{ office365ActivationCounts(id: "proplus") { id } }');
+    const blocked = await request(`${h.url}/graphql?query=${query}`, { headers: { authorization: TOKEN } });
+    expect(blocked.statusCode).toBe(400);
+    expect(await blocked.body.text()).toMatch(/Cross-Site Request Forgery/);
+    expect(h.emulator.httpRequests()).toEqual([]);
+    const allowed = await request(`${h.url}/graphql?query=${query}`, { headers: { authorization: TOKEN, 'apollo-require-preflight': 'true' } });
+    expect(allowed.statusCode).toBe(200);
+    expect(await allowed.body.json()).toEqual({ data: { office365ActivationCounts: { id: 'proplus' } } });
+  });
+
   it('never includes stack traces outside development', async () => {
     const { body } = await h.gql('{ office365ActivationCounts(id: ".") { id } }');
     expect(body.errors[0].extensions.stacktrace).toBeUndefined();

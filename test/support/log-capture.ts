@@ -13,5 +13,7 @@ let saved = 0;
 export function saveCapturedLogs(lines: readonly string[], tokens: Iterable<string>): void {
   mkdirSync(CAPTURED_LOGS_DIR, { recursive: true });
   const file = join(CAPTURED_LOGS_DIR, `${process.pid}-${++saved}-${Date.now()}.json`);
-  writeFileSync(file, JSON.stringify({ testPath: expect.getState().testPath ?? null, tokens: [...tokens], lines }));
+  // Outside jest (a script reusing the harness) there is no test path to name.
+  const testPath = typeof expect === 'undefined' ? null : (expect.getState().testPath ?? null);
+  writeFileSync(file, JSON.stringify({ testPath, tokens: [...tokens], lines }));
 }

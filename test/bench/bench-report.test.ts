@@ -1,0 +1,86 @@
+import { loadBenchSettings, rotate } from '../../bench/bench-settings';
+import { markdownTable, resultsTable } from '../../bench/report-table';
+import { median, medianRatio, procStatCpuTicks, procStatusBytes, upstreamPerOperation } from '../../bench/stats';
+
+describe('benchmark statistics', () => {
+  it.each([
+    [[5], 5], // one value
+    [[3, 1, 2], 2], // odd count, unsorted
+    [[4, 1, 3, 2], 2.5], // even count: the middle two averaged
+  ])('median of %j is %d', (values, expected) => {
+    expect(median(values)).toBe(expected);
+  });
+
+  it('refuses the median of nothing', () => {
+    expect(() => median([])).toThrow('median of an empty list');
+  });
+
+  it('takes the median of per-round ratios, not the ratio of medians', () => {
+    // Round 2 ran while the machine was busy: both targets slowed, the ratio held.
+    expect(medianRatio([500, 250, 510], [1000, 500, 1000])).toBe(0.5);
+  });
+
+  it('refuses ratios of lists of different lengths', () => {
+    expect(() => medianRatio([1, 2], [1])).toThrow('ratio of 2 values to 1');
+  });
+
+  it('counts upstream requests per operation from counter readings', () => {
+    expect(upstreamPerOperation(100, 150, 10)).toBe(5);
+    expect(() => upstreamPerOperation(0, 1, 0)).toThrow('operations must be positive, got 0');
+  });
+
+  it('reads VmRSS and VmHWM from /proc/PID/status in bytes', () => {
+    const status = 'Name:\tnode\nVmHWM:\t  153600 kB\nVmRSS:\t  102400 kB\nThreads:\t11\n';
+    expect(procStatusBytes(status, 'VmHWM')).toBe(150 * 1024 * 1024);
+    expect(procStatusBytes(status, 'VmRSS')).toBe(100 * 1024 * 1024);
+    expect(procStatusBytes('Name:\tkthread\n', 'VmRSS')).toBeUndefined(); // kernel threads have no VmRSS
+  });
+
+  it('reads user + system ticks from /proc/PID/stat, even when the command name holds spaces and parentheses', () => {
+    const stat = '1234 (node (x) y) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 40 0 0 20 0 11 0 500 1000 2000';
+    expect(procStatCpuTicks(stat)).toBe(290);
+  });
+});
+
+describe('benchmark settings', () => {
+  it('has bounded defaults: 50 connections, a few seconds per run', () => {
+    expect(loadBenchSettings({})).toEqual({ seconds: 5, warmupSeconds: 3, rounds: 3, connections: 50, coldStarts: 5, scenarios: 'ABCD', gatewayNodeArgs: [] });
+  });
+
+  it('reads every setting from the environment', () => {
+    const settings = loadBenchSettings({ BENCH_SECONDS: '2', BENCH_ROUNDS: '1', BENCH_SCENARIOS: 'ab', BENCH_GATEWAY_NODE_ARGS: ' --cpu-prof  --cpu-prof-dir=/tmp/p ' });
+    expect(settings).toMatchObject({ seconds: 2, rounds: 1, scenarios: 'AB', gatewayNodeArgs: ['--cpu-prof', '--cpu-prof-dir=/tmp/p'] });
+  });
+
+  it.each([
+    ['BENCH_SECONDS', '0'], // below the bound
+    ['BENCH_SECONDS', '61'], // above: the run must stay a few minutes
+    ['BENCH_ROUNDS', '1.5'], // not whole
+    ['BENCH_SCENARIOS', 'AE'], // no scenario E
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(() => loadBenchSettings({ [name]: value })).toThrow(name);
+  });
+
+  it('rotates targets so each round starts with another one', () => {
+    expect(rotate(['a', 'b', 'c'], 0)).toEqual(['a', 'b', 'c']);
+    expect(rotate(['a', 'b', 'c'], 1)).toEqual(['b', 'c', 'a']);
+    expect(rotate(['a', 'b', 'c'], 4)).toEqual(['b', 'c', 'a']);
+    expect(rotate([], 3)).toEqual([]);
+  });
+});
+
+describe('benchmark tables', () => {
+  it('pads markdown columns to the widest cell', () => {
+    expect(markdownTable(['a', 'bb'], [['ccc', 'd']])).toBe(['| a   | bb |', '| --- | -- |', '| ccc | d  |'].join('\n'));
+  });
+
+  it('prints one row per target, with dashes where a value does not apply', () => {
+    const table = resultsTable([
+      { scenario: 'A', target: 'gateway', requestsPerSecond: 5123.4, p50Ms: 8, p99Ms: 20.25, cpuMicrosPerRequest: 198.6, upstreamPerOperation: 1, peakRssBytes: 140 * 1024 * 1024 },
+      { scenario: 'A', target: 'emulator', requestsPerSecond: 40000, p50Ms: 0.5, p99Ms: 2 },
+    ]);
+    const [, , gateway, emulator] = table.split('\n');
+    expect(gateway).toMatch(/\| A +\| gateway +\| 5123 +\| 8\.0 +\| 20\.3 +\| 199 +\| 1\.00 +\| 140 +\|/);
+    expect(emulator).toMatch(/\| emulator +\| 40000 +\| 0\.5 +\| 2\.0 +\| – +\| – +\| – +\|/);
+  });
+});
