@@ -5,7 +5,7 @@ import { loadBenchSettings, rotate, type BenchSettings } from './bench-settings'
 import { cpuMicrosOf, peakRssOf, probe, runLoad, type LoadResult } from './load';
 import { REPO_ROOT, startBareProxy, startEmulatorProcess, startGateway, stopChild, type EmulatorProcess, type GatewayProcess } from './processes';
 import { checksTable, resultsTable, type TargetCheck, type TargetSummary } from './report-table';
-import { allTargets, type BenchTarget } from './scenarios';
+import { allTargets, targetLabel, type BenchTarget } from './scenarios';
 import { median, medianRatio, upstreamPerOperation } from './stats';
 
 const PROBE_OPERATIONS = 10;
@@ -46,7 +46,7 @@ async function probeTarget(emulator: EmulatorProcess, baseUrl: string, target: B
 function summarize(m: Measured): TargetSummary {
   return {
     scenario: m.target.scenario,
-    target: m.target.target,
+    target: targetLabel(m.target),
     requestsPerSecond: median(m.rounds.map((r) => r.requestsPerSecond)),
     p50Ms: median(m.rounds.map((r) => r.p50Ms)),
     p99Ms: median(m.rounds.map((r) => r.p99Ms)),
@@ -57,7 +57,7 @@ function summarize(m: Measured): TargetSummary {
 }
 
 function checks(measured: Measured[], coldStarts: number[]): TargetCheck[] {
-  const found = (scenario: string, target: string): Measured | undefined => measured.find((m) => m.target.scenario.startsWith(scenario) && m.target.target === target);
+  const found = (scenario: string, target: string): Measured | undefined => measured.find((m) => m.target.scenario.startsWith(scenario) && targetLabel(m.target) === target);
   const list: TargetCheck[] = [];
   const gatewayA = found('A', 'gateway');
   const proxyA = found('A', 'bare proxy');
@@ -81,6 +81,24 @@ function checks(measured: Measured[], coldStarts: number[]): TargetCheck[] {
   return list;
 }
 
+/** Side-by-side facts that have no goal but explain the ratios: CPU per request, and what logging costs. */
+function observations(measured: Measured[]): string[] {
+  const a = (label: string): Measured | undefined => measured.find((m) => m.target.scenario.startsWith('A') && targetLabel(m.target) === label);
+  const gateway = a('gateway');
+  const proxy = a('bare proxy');
+  const quiet = a('gateway, LOG_LEVEL=warn');
+  const lines: string[] = [];
+  if (gateway && proxy && gateway.cpuPerRequest.length > 0 && proxy.cpuPerRequest.length > 0) {
+    const ratio = medianRatio(gateway.cpuPerRequest, proxy.cpuPerRequest);
+    lines.push(`A CPU per request, gateway / bare proxy: ${ratio.toFixed(1)}× (${median(gateway.cpuPerRequest).toFixed(0)} µs vs ${median(proxy.cpuPerRequest).toFixed(0)} µs): the gateway process is the bottleneck; the machine's ${availableParallelism()} cores also run autocannon and the emulator.`);
+  }
+  if (gateway && quiet) {
+    const ratio = medianRatio(quiet.rounds.map((r) => r.requestsPerSecond), gateway.rounds.map((r) => r.requestsPerSecond));
+    lines.push(`A without the two info log lines per request (LOG_LEVEL=warn): ${((ratio - 1) * 100).toFixed(0)} % throughput vs the default LOG_LEVEL=info.`);
+  }
+  return lines;
+}
+
 function report(settings: BenchSettings, measured: Measured[], coldStarts: number[], skipped: string[], startedAt: Date, loadAtStart: number[]): string {
   const env = [`BENCH_SECONDS=${settings.seconds}`, `BENCH_WARMUP_SECONDS=${settings.warmupSeconds}`, `BENCH_ROUNDS=${settings.rounds}`, `BENCH_CONNECTIONS=${settings.connections}`, `BENCH_SCENARIOS=${settings.scenarios}`].join(' ');
   return [
@@ -88,15 +106,16 @@ function report(settings: BenchSettings, measured: Measured[], coldStarts: numbe
     '',
     `Run ${startedAt.toISOString()}, Node ${process.version}, ${availableParallelism()} cores, load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}.`,
     `Command: \`${env} npm run bench\`. Each target: ${settings.warmupSeconds} s warm-up, then ${settings.rounds} rounds of ${settings.seconds} s at ${settings.connections} connections (autocannon), targets rotated each round; medians over rounds.`,
-    'Processes: the emulator, one gateway per scenario (`node dist/main.js`, default settings; peak RSS is the kernel\'s VmHWM of that scenario\'s gateway) and the bare proxy (undici, the gateway\'s pool settings) each in its own process; autocannon in the runner. Loopback only.',
+    'Processes: the emulator, one gateway per scenario and variant (`node dist/main.js`, default settings unless the row says otherwise; peak RSS is the kernel\'s VmHWM of that scenario\'s gateway) and the bare proxy (undici, the gateway\'s pool settings) each in its own process; autocannon in the runner. Loopback only.',
     'Upstream requests per operation: exact, from the emulator\'s counters around sequential probe operations whose answers are checked.',
     '',
     resultsTable(measured.map(summarize)),
     '',
     checksTable(checks(measured, coldStarts)),
     '',
+    ...observations(measured),
     coldStarts.length > 0 ? `Cold starts (ms): ${coldStarts.map((t) => t.toFixed(0)).join(', ')}.` : 'Cold start not measured.',
-    measured.some((m) => m.rounds.some((r) => r.failures > 0)) ? `Failed answers during load: ${measured.map((m) => `${m.target.scenario} ${m.target.target}: ${m.rounds.reduce((n, r) => n + r.failures, 0)}`).join('; ')}.` : 'No failed answers during load.',
+    measured.some((m) => m.rounds.some((r) => r.failures > 0)) ? `Failed answers during load: ${measured.map((m) => `${m.target.scenario} ${targetLabel(m.target)}: ${m.rounds.reduce((n, r) => n + r.failures, 0)}`).join('; ')}.` : 'No failed answers during load.',
     ...skipped.map((s) => `Skipped: ${s}`),
     '',
   ].join('\n');
@@ -112,14 +131,16 @@ async function main(): Promise<void> {
   try {
     say(`emulator at ${emulator.origin}; timing ${settings.coldStarts} gateway cold starts`);
     const coldStarts = await measureColdStarts(graphBaseUrl, settings.coldStarts);
-    // One gateway per scenario: each scenario's peak RSS is its own, not the heap a heavier one left behind.
+    // One gateway per scenario and variant: each peak RSS is its own, not the heap a heavier scenario left behind.
+    const targets = allTargets().filter((t) => settings.scenarios.includes(t.scenario[0]!));
     const gateways = new Map<string, GatewayProcess>();
-    for (const letter of settings.scenarios) {
-      const gateway = await startGateway(graphBaseUrl, { nodeArgs: settings.gatewayNodeArgs });
+    const gatewayKey = (t: BenchTarget): string => `${t.scenario[0]}|${targetLabel(t)}`;
+    for (const target of targets.filter((t) => t.target === 'gateway')) {
+      const gateway = await startGateway(graphBaseUrl, { nodeArgs: settings.gatewayNodeArgs, env: target.gatewayEnv });
       children.push(gateway.child);
-      gateways.set(letter, gateway);
+      gateways.set(gatewayKey(target), gateway);
     }
-    const gatewayOf = (t: BenchTarget): GatewayProcess => gateways.get(t.scenario[0]!)!;
+    const gatewayOf = (t: BenchTarget): GatewayProcess => gateways.get(gatewayKey(t))!;
     const proxy = await startBareProxy(emulator.origin);
     children.push(proxy.child);
     const servingPid = (t: BenchTarget): number => (t.target === 'gateway' ? gatewayOf(t).child.pid! : t.target === 'bare proxy' ? proxy.child.pid! : emulator.child.pid!);
@@ -127,17 +148,17 @@ async function main(): Promise<void> {
 
     const measured: Measured[] = [];
     const skipped: string[] = [];
-    for (const target of allTargets().filter((t) => settings.scenarios.includes(t.scenario[0]!))) {
+    for (const target of targets) {
       try {
         const { perOperation, body } = await probeTarget(emulator, baseUrlOf(target), target);
         measured.push({ target, baseUrl: baseUrlOf(target), rounds: [], cpuPerRequest: [], peakRssBytes: 0, upstreamPerOperation: target.target === 'emulator' ? undefined : perOperation, expectedBody: body });
       } catch (error: unknown) {
-        skipped.push(`${target.scenario} (${target.target}): ${(error as Error).message}`);
-        say(`skipping ${target.scenario} ${target.target}: ${(error as Error).message}`);
+        skipped.push(`${target.scenario} (${targetLabel(target)}): ${(error as Error).message}`);
+        say(`skipping ${target.scenario} ${targetLabel(target)}: ${(error as Error).message}`);
       }
     }
     for (const m of measured) {
-      say(`warm-up ${m.target.scenario} / ${m.target.target}`);
+      say(`warm-up ${m.target.scenario} / ${targetLabel(m.target)}`);
       if (settings.warmupSeconds > 0) await runLoad(m.baseUrl, m.target.request, settings.connections, settings.warmupSeconds, m.expectedBody);
     }
     for (let round = 0; round < settings.rounds; round++) {
@@ -149,7 +170,7 @@ async function main(): Promise<void> {
         if (cpuBefore !== undefined && cpuAfter !== undefined && result.completed > 0) m.cpuPerRequest.push((cpuAfter - cpuBefore) / result.completed);
         if (m.target.target === 'gateway') m.peakRssBytes = peakRssOf(gatewayOf(m.target).child.pid!) ?? 0;
         m.rounds.push(result);
-        say(`round ${round + 1} ${m.target.scenario} / ${m.target.target}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${m.cpuPerRequest.at(-1)?.toFixed(0)} µs CPU/req${result.failures ? `, ${result.failures} failed` : ''}`);
+        say(`round ${round + 1} ${m.target.scenario} / ${targetLabel(m.target)}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${m.cpuPerRequest.at(-1)?.toFixed(0)} µs CPU/req${result.failures ? `, ${result.failures} failed` : ''}`);
       }
     }
     const text = report(settings, measured, coldStarts, skipped, startedAt, loadAtStart);

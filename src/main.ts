@@ -1,12 +1,11 @@
+import './runtime/tune-heap';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { startEmulator, type Emulator } from './emulator/emulator';
 import { EMULATOR_SAMPLE_TOKEN } from './emulator/sample-token';
 import { createGateway } from './server';
-import { tuneHeapForSteadyLoad } from './runtime/heap-tuning';
 
 async function main(): Promise<void> {
-  tuneHeapForSteadyLoad();
   const config = loadConfig(process.env);
   let emulator: Emulator | undefined;
   if (!config.graphBaseUrl) emulator = await startEmulator({ resourcePath: config.graphResourcePath });
