@@ -100,12 +100,14 @@ function observations(measured: Measured[]): string[] {
 }
 
 function report(settings: BenchSettings, measured: Measured[], coldStarts: number[], skipped: string[], startedAt: Date, loadAtStart: number[]): string {
-  const env = [`BENCH_SECONDS=${settings.seconds}`, `BENCH_WARMUP_SECONDS=${settings.warmupSeconds}`, `BENCH_ROUNDS=${settings.rounds}`, `BENCH_CONNECTIONS=${settings.connections}`, `BENCH_SCENARIOS=${settings.scenarios}`].join(' ');
+  const env = [`BENCH_SECONDS=${settings.seconds}`, `BENCH_WARMUP_SECONDS=${settings.warmupSeconds}`, `BENCH_ROUNDS=${settings.rounds}`, `BENCH_CONNECTIONS=${settings.connections}`, `BENCH_SCENARIOS=${settings.scenarios}`];
+  // A profiled gateway is slower; the command line must say so, or the table reads as a plain run.
+  if (settings.gatewayNodeArgs.length > 0) env.push(`BENCH_GATEWAY_NODE_ARGS="${settings.gatewayNodeArgs.join(' ')}"`);
   return [
     `# Benchmark: the gateway beside one bare HTTP hop`,
     '',
     `Run ${startedAt.toISOString()}, Node ${process.version}, ${availableParallelism()} cores, load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}.`,
-    `Command: \`${env} npm run bench\`. Each target: ${settings.warmupSeconds} s warm-up, then ${settings.rounds} rounds of ${settings.seconds} s at ${settings.connections} connections (autocannon), targets rotated each round; medians over rounds.`,
+    `Command: \`${env.join(' ')} npm run bench\`. Each target: ${settings.warmupSeconds} s warm-up, then ${settings.rounds} rounds of ${settings.seconds} s at ${settings.connections} connections (autocannon), targets rotated each round; medians over rounds.`,
     'Processes: the emulator, one gateway per scenario and variant (`node dist/main.js`, default settings unless the row says otherwise; peak RSS is the kernel\'s VmHWM of that scenario\'s gateway) and the bare proxy (undici, the gateway\'s pool settings) each in its own process; autocannon in the runner. Loopback only.',
     'Upstream requests per operation: exact, from the emulator\'s counters around sequential probe operations whose answers are checked.',
     '',
