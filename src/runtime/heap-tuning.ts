@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 export const HEAP_GROWING_PERCENT = 30;
 
 /**
- * Applies the tuning to this process, before anything else loads (see tune-heap.ts). V8 reads this
+ * Applies the tuning to this process, before anything else loads (see main.ts). V8 reads this
  * flag each time it sizes the heap after a full GC, so setting it at run time takes effect
  * (verified by the benchmark's VmHWM), unlike flags V8 consumes only at start.
  */
