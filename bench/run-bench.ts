@@ -5,7 +5,7 @@ import { loadBenchSettings, rotate, type BenchSettings } from './bench-settings'
 import { cpuMicrosOf, peakRssOf, probe, runLoad, type LoadResult } from './load';
 import { REPO_ROOT, startBareProxy, startEmulatorProcess, startGateway, stopChild, type EmulatorProcess, type GatewayProcess } from './processes';
 import { checksTable, resultsTable, type TargetCheck, type TargetSummary } from './report-table';
-import { allTargets, targetLabel, type BenchTarget } from './scenarios';
+import { allTargets, targetLabel, TYPENAME_ONLY, type BenchTarget } from './scenarios';
 import { median, medianRatio, upstreamPerOperation } from './stats';
 
 const PROBE_OPERATIONS = 10;
@@ -91,6 +91,10 @@ function observations(measured: Measured[]): string[] {
   if (gateway && proxy && gateway.cpuPerRequest.length > 0 && proxy.cpuPerRequest.length > 0) {
     const ratio = medianRatio(gateway.cpuPerRequest, proxy.cpuPerRequest);
     lines.push(`A CPU per request, gateway / bare proxy: ${ratio.toFixed(1)}× (${median(gateway.cpuPerRequest).toFixed(0)} µs vs ${median(proxy.cpuPerRequest).toFixed(0)} µs): the gateway process is the bottleneck; the machine's ${availableParallelism()} cores also run autocannon and the emulator.`);
+  }
+  const floor = a(`gateway, ${TYPENAME_ONLY}`);
+  if (floor && proxy && floor.cpuPerRequest.length > 0 && proxy.cpuPerRequest.length > 0) {
+    lines.push(`A floor of this stack: \`{ __typename }\` (no resolver, no upstream call) costs the gateway ${median(floor.cpuPerRequest).toFixed(0)} µs CPU per request, ${medianRatio(floor.cpuPerRequest, proxy.cpuPerRequest).toFixed(1)}× the bare proxy's whole hop; the 50 % throughput goal needs the full read in about 2× the proxy's CPU.`);
   }
   if (gateway && quiet) {
     const ratio = medianRatio(quiet.rounds.map((r) => r.requestsPerSecond), gateway.rounds.map((r) => r.requestsPerSecond));

@@ -20,13 +20,15 @@ export interface BenchTarget {
   target: 'gateway' | 'bare proxy' | 'emulator';
   /** Extra environment of this target's gateway process, e.g. a log level; none for the default. */
   gatewayEnv?: Record<string, string>;
+  /** What this row asks, when it is not the scenario's own query (shown in the row label). */
+  variant?: string;
   request: LoadRequest;
 }
 
 /** The row label: the target, and its gateway variant when not the default. */
 export function targetLabel(target: BenchTarget): string {
-  const env = Object.entries(target.gatewayEnv ?? {}).map(([k, v]) => `${k}=${v}`);
-  return env.length > 0 ? `${target.target}, ${env.join(' ')}` : target.target;
+  const parts = [target.target, ...(target.variant ? [target.variant] : []), ...Object.entries(target.gatewayEnv ?? {}).map(([k, v]) => `${k}=${v}`)];
+  return parts.join(', ');
 }
 
 function graphqlRequest(query: string, isData: (data: Record<string, unknown>) => boolean): LoadRequest {
@@ -56,6 +58,9 @@ function restRequest(): LoadRequest {
   };
 }
 
+/** The variant label of A's row that asks only `{ __typename }`. */
+export const TYPENAME_ONLY = '{ __typename } only';
+
 export function scenarioA(): BenchTarget[] {
   const query = `{ office365ActivationCounts(id: "${A_ID}") { ${ALL_FIELDS} } }`;
   const gateway = graphqlRequest(query, (d) => (d.office365ActivationCounts as { id?: string })?.id === A_ID);
@@ -63,6 +68,8 @@ export function scenarioA(): BenchTarget[] {
     { scenario: 'A: one entity, all fields', target: 'gateway', request: gateway },
     // The same gateway without its two info lines per request: what logging costs, side by side.
     { scenario: 'A: one entity, all fields', target: 'gateway', gatewayEnv: { LOG_LEVEL: 'warn' }, request: gateway },
+    // No resolver and no upstream call: the fixed cost of one GraphQL request through this stack.
+    { scenario: 'A: one entity, all fields', target: 'gateway', variant: TYPENAME_ONLY, request: graphqlRequest('{ __typename }', (d) => d.__typename === 'Query') },
     { scenario: 'A: one entity, all fields', target: 'bare proxy', request: restRequest() },
     { scenario: 'A: one entity, all fields', target: 'emulator', request: restRequest() },
   ];

@@ -1,5 +1,6 @@
 import { loadBenchSettings, rotate } from '../../bench/bench-settings';
 import { markdownTable, resultsTable } from '../../bench/report-table';
+import { scenarioA, targetLabel } from '../../bench/scenarios';
 import { median, medianRatio, procStatCpuTicks, procStatusBytes, upstreamPerOperation } from '../../bench/stats';
 
 describe('benchmark statistics', () => {
@@ -82,5 +83,16 @@ describe('benchmark tables', () => {
     const [, , gateway, emulator] = table.split('\n');
     expect(gateway).toMatch(/\| A +\| gateway +\| 5123 +\| 8\.0 +\| 20\.3 +\| 199 +\| 1\.00 +\| 140 +\|/);
     expect(emulator).toMatch(/\| emulator +\| 40000 +\| 0\.5 +\| 2\.0 +\| – +\| – +\| – +\|/);
+  });
+
+  it('labels each row by its target, then its query variant, then its gateway environment', () => {
+    expect(scenarioA().map(targetLabel)).toEqual(['gateway', 'gateway, LOG_LEVEL=warn', 'gateway, { __typename } only', 'bare proxy', 'emulator']);
+  });
+
+  it('accepts only the right answer to the { __typename } floor query', () => {
+    const floor = scenarioA().find((t) => t.variant !== undefined)!;
+    expect(floor.request.isCorrect(200, '{"data":{"__typename":"Query"}}')).toBe(true);
+    expect(floor.request.isCorrect(200, '{"data":{"__typename":"Mutation"}}')).toBe(false);
+    expect(floor.request.isCorrect(200, '{"errors":[{"message":"x"}],"data":null}')).toBe(false);
   });
 });
