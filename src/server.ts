@@ -10,6 +10,7 @@ import { createContext, type GatewayContext } from './context';
 import { createUpstreamDispatcher } from './graph/dispatcher';
 import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
+import { explainBodyRefusals } from './http/request-body-errors';
 import { registerRequestLogging } from './http/request-logging';
 import type { UpstreamHooks } from './graph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
@@ -99,6 +100,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   await apollo.start();
 
   registerRequestLogging(app);
+  explainBodyRefusals(app, MAX_BODY_BYTES);
   app.get('/health', async () => ({ status: 'ok' }));
   closeConnectionsWhenStopping(app);
   registerOperatorRoutes(app, { registry: metrics.registry, upstreamBaseUrl: deps.upstreamBaseUrl, dispatcher, readyTimeoutMs: config.readyTimeoutMs });

@@ -77,8 +77,12 @@ describe('query limits and request hygiene (defaults)', () => {
 
   it('refuses a body over the size limit with 413, reading nothing upstream', async () => {
     const padding = 'x'.repeat(MAX_BODY_BYTES + 1);
-    const { status } = await post(h.url, JSON.stringify({ query: '{ __typename }', variables: { padding } }), { 'content-type': 'application/json' });
+    const { status, text } = await post(h.url, JSON.stringify({ query: '{ __typename }', variables: { padding } }), { 'content-type': 'application/json' });
     expect(status).toBe(413);
+    expect(JSON.parse(text).errors[0]).toMatchObject({
+      message: `The request body is larger than ${MAX_BODY_BYTES} bytes, the most this gateway reads: send a smaller operation or fewer variables`,
+      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+    });
     expect(h.emulator.httpRequests()).toEqual([]);
   });
 
@@ -90,18 +94,27 @@ describe('query limits and request hygiene (defaults)', () => {
     expect(h.emulator.httpRequests()).toEqual([]);
   });
 
-  it.each<[string, string, Record<string, string>, number]>([
-    ['invalid JSON', '{"query": "{ __typename }"', { 'content-type': 'application/json' }, 400],
-    ['JSON that is not an object', '"{ __typename }"', { 'content-type': 'application/json' }, 400],
-    ['a query that is not a string', '{"query": 42}', { 'content-type': 'application/json' }, 400],
-    ['text/plain (a CSRF "simple request")', '{"query":"{ __typename }"}', { 'content-type': 'text/plain' }, 400],
-    ['an unsupported content type', '<query/>', { 'content-type': 'application/xml' }, 415],
-    ['no content type at all', '{"query":"{ __typename }"}', {}, 415],
-  ])('answers %s with a clear %i and no upstream call', async (_name, body, headers, expected) => {
+  it.each<[string, number, string, Record<string, string>, RegExp]>([
+    ['invalid JSON', 400, '{"query": "{ __typename }"', { 'content-type': 'application/json' }, /^The request body is not valid JSON: expected \{"query"/],
+    ['an empty JSON body', 400, '', { 'content-type': 'application/json' }, /^The request body is empty: expected \{"query"/],
+    ['JSON that is not an object', 400, '"{ __typename }"', { 'content-type': 'application/json' }, /POST body/],
+    ['a query that is not a string', 400, '{"query": 42}', { 'content-type': 'application/json' }, /^GraphQL queries must be strings/],
+    ['text/plain (a CSRF "simple request")', 400, '{"query":"{ __typename }"}', { 'content-type': 'text/plain' }, /Cross-Site Request Forgery/],
+    ['an unsupported content type', 415, '<query/>', { 'content-type': 'application/xml' }, /^Content-Type "application\/xml" is not supported: send the operation as JSON with "Content-Type: application\/json"/],
+    ['no content type at all', 415, '{"query":"{ __typename }"}', {}, /^The request has no Content-Type: send the operation as JSON/],
+  ])('answers %s with a clear %i and no upstream call', async (_name, expected, body, headers, message) => {
     const { status, text } = await post(h.url, body, headers);
     expect(status).toBe(expected);
-    expect(text.length).toBeGreaterThan(0);
+    expect((JSON.parse(text) as { errors: { message: string }[] }).errors[0]!.message).toMatch(message);
     expect(h.emulator.httpRequests()).toEqual([]);
+  });
+
+  it('answers a refused body with a GraphQL-shaped error carrying a code and the request id', async () => {
+    const { status, text } = await post(h.url, '<query/>', { 'content-type': 'application/xml' });
+    expect(status).toBe(415);
+    expect(JSON.parse(text)).toEqual({
+      errors: [{ message: expect.stringContaining('application/xml'), extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } }],
+    });
   });
 
   it('refuses a GET operation without a CSRF preflight header, and runs it with one', async () => {
