@@ -56,8 +56,13 @@ function summarize(m: Measured): TargetSummary {
   };
 }
 
+/** The measured row of a scenario (by its letter) and target label, when it was run. */
+function findRow(measured: Measured[], scenario: string, label: string): Measured | undefined {
+  return measured.find((m) => m.target.scenario.startsWith(scenario) && targetLabel(m.target) === label);
+}
+
 function checks(measured: Measured[], coldStarts: number[]): TargetCheck[] {
-  const found = (scenario: string, target: string): Measured | undefined => measured.find((m) => m.target.scenario.startsWith(scenario) && targetLabel(m.target) === target);
+  const found = (scenario: string, label: string): Measured | undefined => findRow(measured, scenario, label);
   const list: TargetCheck[] = [];
   const gatewayA = found('A', 'gateway');
   const proxyA = found('A', 'bare proxy');
@@ -83,7 +88,7 @@ function checks(measured: Measured[], coldStarts: number[]): TargetCheck[] {
 
 /** Side-by-side facts that have no goal but explain the ratios: CPU per request, and what logging costs. */
 function observations(measured: Measured[]): string[] {
-  const a = (label: string): Measured | undefined => measured.find((m) => m.target.scenario.startsWith('A') && targetLabel(m.target) === label);
+  const a = (label: string): Measured | undefined => findRow(measured, 'A', label);
   const gateway = a('gateway');
   const proxy = a('bare proxy');
   const quiet = a('gateway, LOG_LEVEL=warn');

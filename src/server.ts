@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GatewayConfig } from './config';
@@ -11,7 +11,7 @@ import { createUpstreamDispatcher } from './graph/dispatcher';
 import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
 import { explainBodyRefusals } from './http/request-body-errors';
-import { registerRequestLogging } from './http/request-logging';
+import { registerRequestLogging, withoutFastifyRequestLines } from './http/request-logging';
 import type { UpstreamHooks } from './graph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
 import { combineHooks, createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
@@ -71,7 +71,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     bodyLimit: MAX_BODY_BYTES,
     genReqId: () => randomUUID(),
     // Written by registerRequestLogging instead: same two lines, without cloning req/res objects.
-    logController: new LogController({ disableRequestLogging: true }),
+    logController: withoutFastifyRequestLines(),
     logger: {
       level: config.logLevel,
       stream: deps.logStream,

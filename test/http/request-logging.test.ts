@@ -1,11 +1,11 @@
-import Fastify, { LogController } from 'fastify';
-import { registerRequestLogging } from '../../src/http/request-logging';
+import Fastify from 'fastify';
+import { registerRequestLogging, withoutFastifyRequestLines } from '../../src/http/request-logging';
 
 describe('request logging', () => {
   it('writes one "incoming request" and one "request completed" line per request, with its id and no headers', async () => {
     const lines: Record<string, unknown>[] = [];
     const stream = { write: (line: string) => void lines.push(JSON.parse(line)) };
-    const app = Fastify({ logController: new LogController({ disableRequestLogging: true }), logger: { level: 'info', stream }, genReqId: () => 'req-1' });
+    const app = Fastify({ logController: withoutFastifyRequestLines(), logger: { level: 'info', stream }, genReqId: () => 'req-1' });
     registerRequestLogging(app);
     app.get('/health', async () => ({ status: 'ok' }));
     await app.inject({ method: 'GET', url: '/health?x=1', headers: { authorization: 'Bearer secret-token' } });
@@ -19,7 +19,7 @@ describe('request logging', () => {
 
   it('writes nothing above info', async () => {
     const lines: string[] = [];
-    const app = Fastify({ logController: new LogController({ disableRequestLogging: true }), logger: { level: 'warn', stream: { write: (line: string) => void lines.push(line) } } });
+    const app = Fastify({ logController: withoutFastifyRequestLines(), logger: { level: 'warn', stream: { write: (line: string) => void lines.push(line) } } });
     registerRequestLogging(app);
     app.get('/health', async () => ({ status: 'ok' }));
     await app.inject({ method: 'GET', url: '/health' });
