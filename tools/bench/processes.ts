@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import type { EmulatorChildMessage } from './emulator-process';
 
-/** Repository root, from dist-bench/bench/ where this file runs compiled. */
-export const REPO_ROOT = join(__dirname, '..', '..');
+/** Repository root, from dist-bench/tools/bench/ where this file runs compiled. */
+export const REPO_ROOT = join(__dirname, '..', '..', '..');
 
 /** A free loopback port (there is a tiny race before the child binds it; loopback only, fine here). */
 export function freePort(): Promise<number> {

@@ -1,8 +1,8 @@
 import { request } from 'undici';
 import { startEmulator } from '../../src/emulator/emulator';
 import { sampleEntities, type StoredEntity } from '../../src/emulator/entity-store';
-import { spawnGateway } from '../support/gateway-process';
-import { findSecretLeaks } from '../support/log-scan';
+import { spawnGateway } from '../../test/support/gateway-process';
+import { findSecretLeaks } from '../../test/support/log-scan';
 import { accountWrites, percentile, type SoakReport } from './soak-report';
 import { runWorkload, soakEntityId, type RequestOutcome } from './soak-workload';
 

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runSoak } from '../test/soak/soak-runner';
-import { soakTable, type SoakReport } from '../test/soak/soak-report';
+import { runSoak } from './soak-runner';
+import { soakTable, type SoakReport } from './soak-report';
 
 /**
  * `npm run soak`: 50 clients × 60 s against the real gateway process and the emulator at 10 % random
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     '(possible against the real Graph on a timeout or reset, which is why such failures say so in their code).',
     '',
   ].join('\n');
-  writeFileSync(join(__dirname, '..', 'docs', 'soak.md'), doc);
+  writeFileSync(join(__dirname, '..', '..', 'docs', 'soak.md'), doc);
   process.stdout.write(`${table}\n\n${verdict}\nWritten to docs/soak.md\n`);
   process.exitCode = missed.length === 0 ? 0 : 1;
 }

@@ -185,7 +185,7 @@ async function main(): Promise<void> {
       }
     }
     const text = report(settings, measured, coldStarts, skipped, startedAt, loadAtStart);
-    const dir = join(REPO_ROOT, 'bench', 'results');
+    const dir = join(REPO_ROOT, 'tools', 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'latest.md'), text);
     writeFileSync(join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.md`), text);
