@@ -6,7 +6,7 @@ import { print } from 'graphql';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { EXAMPLE_OPERATIONS } from '../../src/graphiql/example-operations';
 import { GraphiqlBatchedLookupsDocument } from '../generated/operations';
-import { batchItems } from '../reads/seed';
+import { batchItems } from '../support/emulator-log';
 import { startHarness, type Harness } from '../support/harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

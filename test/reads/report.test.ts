@@ -1,5 +1,5 @@
 import { sampleEntities } from '../../src/emulator/entity-store';
-import { startHarness, TOKEN, type Harness } from '../support/harness';
+import { useHarness, TOKEN } from '../support/harness';
 
 const REPORT = '{ office365ActivationCountsReport { reportRefreshDate productType windows mac android ios windows10Mobile } }';
 
@@ -24,11 +24,7 @@ function expectedRows() {
 }
 
 describe('office365ActivationCountsReport on a beta base URL (JSON shape)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ version: 'beta', emulator: { seed } });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ version: 'beta', emulator: { seed } });
 
   it('asks for $format=application/json and answers every row exactly', async () => {
     const { body } = await h.gql(REPORT);
@@ -40,11 +36,7 @@ describe('office365ActivationCountsReport on a beta base URL (JSON shape)', () =
 });
 
 describe('office365ActivationCountsReport on a v1.0 base URL (302 to a CSV download)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ version: 'v1.0', emulator: { seed } });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ version: 'v1.0', emulator: { seed } });
   beforeEach(() => {
     h.emulator.clearLog();
     h.emulator.faults.clear();

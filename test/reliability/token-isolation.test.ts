@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { graphJson } from '../../src/emulator/graph-error';
-import { startHarness, TOKEN, type Harness } from '../support/harness';
+import { useHarness, TOKEN } from '../support/harness';
 
 const SECRET = TOKEN.slice('Bearer '.length);
 
@@ -22,16 +22,13 @@ async function startForeignOrigin(): Promise<{ url: string; seen: IncomingHttpHe
 }
 
 describe("the caller's token never leaves for another origin", () => {
-  let h: Harness;
+  // Declared first, so its teardown runs first: the gateway lets go of its connections to the foreign origin.
+  const h = useHarness();
   let foreign: Awaited<ReturnType<typeof startForeignOrigin>>;
   beforeAll(async () => {
     foreign = await startForeignOrigin();
-    h = await startHarness();
   });
-  afterAll(async () => {
-    await h.close();
-    await foreign.close();
-  });
+  afterAll(() => foreign.close());
   beforeEach(() => {
     h.emulator.faults.clear();
     h.emulator.clearLog();

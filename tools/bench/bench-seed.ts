@@ -1,5 +1,5 @@
 import type { StoredEntity } from '../../src/emulator/entity-store';
-import { sampleEntities } from '../../src/emulator/entity-store';
+import { sampleEntitiesAnd } from '../../test/support/sample-data';
 
 /** Ids the many-entity scenarios read: enough for the 100-id byIds call. */
 export function benchIds(count: number): string[] {
@@ -11,9 +11,7 @@ export function benchIds(count: number): string[] {
  * JSON.parse's fast path, as most real report rows would; 'big-numbers' is still there for the lossless path.
  */
 export function benchSeed(count: number): StoredEntity[] {
-  const generated = benchIds(count).map((id, i): StoredEntity => ({
-    id,
-    reportRefreshDate: '2026-11-01',
+  return sampleEntitiesAnd(benchIds(count), (i) => ({
     productType: `Bench product ${i + 1}`,
     windows: BigInt(1000 + i),
     mac: BigInt(200 + i),
@@ -21,5 +19,4 @@ export function benchSeed(count: number): StoredEntity[] {
     ios: BigInt(70 + i),
     windows10Mobile: BigInt(i),
   }));
-  return [...sampleEntities(), ...generated];
 }

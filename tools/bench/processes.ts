@@ -1,7 +1,8 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { request } from 'undici';
+import { httpGet } from '../../test/support/graphql-http';
+import { pollUntil } from '../../test/support/polling';
 import type { EmulatorChildMessage } from './emulator-process';
 
 /** Repository root, from dist-bench/tools/bench/ where this file runs compiled. */
@@ -21,17 +22,10 @@ export function freePort(): Promise<number> {
 
 /** Polls `url` every 5 ms until `accept(status)`; answers the milliseconds since `startedAt`. */
 export async function waitForHttp(url: string, accept: (status: number) => boolean, startedAt: number, timeoutMs = 30_000): Promise<number> {
-  for (;;) {
-    try {
-      const answer = await request(url, { method: 'GET' });
-      await answer.body.dump();
-      if (accept(answer.statusCode)) return performance.now() - startedAt;
-    } catch {
-      // Not listening yet.
-    }
-    if (performance.now() - startedAt > timeoutMs) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  const answered = () => httpGet(url).then((answer) => accept(answer.status), () => false); // refused: not listening yet
+  const remainingMs = timeoutMs - (performance.now() - startedAt);
+  if (!(await pollUntil(answered, { intervalMs: 5, timeoutMs: remainingMs }))) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+  return performance.now() - startedAt;
 }
 
 export function stopChild(child: ChildProcess): Promise<void> {

@@ -1,8 +1,9 @@
-import { request } from 'undici';
 import { startEmulator } from '../../src/emulator/emulator';
-import { sampleEntities, type StoredEntity } from '../../src/emulator/entity-store';
 import { spawnGateway } from '../../test/support/gateway-process';
+import { httpGet } from '../../test/support/graphql-http';
 import { findSecretLeaks } from '../../test/support/log-scan';
+import { metricSample } from '../../test/support/prometheus';
+import { sampleEntitiesAnd } from '../../test/support/sample-data';
 import { accountWrites, percentile, type SoakReport } from './soak-report';
 import { runWorkload, soakEntityId, type RequestOutcome } from './soak-workload';
 
@@ -29,14 +30,9 @@ interface MemorySample {
 }
 
 async function memory(url: string, startedAt: number): Promise<MemorySample> {
-  const response = await request(`${url}/metrics`);
-  const text = await response.body.text();
-  const value = (name: string): number => Number(text.split('\n').find((l) => l.startsWith(`${name} `))?.split(' ')[1] ?? NaN) / 2 ** 20;
+  const { text } = await httpGet(`${url}/metrics`);
+  const value = (name: string): number => (metricSample(text, name) ?? NaN) / 2 ** 20;
   return { atS: Math.round((Date.now() - startedAt) / 1000), rssMb: value('process_resident_memory_bytes'), heapUsedMb: value('nodejs_heap_size_used_bytes') };
-}
-
-function soakEntity(id: string): StoredEntity {
-  return { id, reportRefreshDate: '2026-11-01', productType: 'soak', windows: 0n, mac: 0n, android: 0n, ios: 0n, windows10Mobile: 0n };
 }
 
 /**
@@ -47,7 +43,7 @@ function soakEntity(id: string): StoredEntity {
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const ids = Array.from({ length: options.clients }, (_, i) => soakEntityId(i));
   const emulator = await startEmulator({
-    seed: [...sampleEntities(), ...ids.map(soakEntity)],
+    seed: sampleEntitiesAnd(ids, () => ({ productType: 'soak', windows: 0n, mac: 0n, android: 0n, ios: 0n, windows10Mobile: 0n })),
     faults: { random: { rate: options.faultRate, seed: options.seed, retryAfterSeconds: options.retryAfterSeconds } },
     keepLog: false,
   });
@@ -82,7 +78,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const atEnd = await memory(url, started);
     samples.push(atEnd);
     const afterWarmup = samples.find((m) => m.atS * 1000 >= options.warmupMs) ?? atLaunch;
-    const health = await request(`${url}/health`).then(async (r) => (await r.body.dump(), r.statusCode), () => 0);
+    const health = await httpGet(`${url}/health`).then((r) => r.status, () => 0);
     const processStayedUp = gateway.child.exitCode === null && health === 200;
 
     const latencies = outcomes.map((o) => o.latencyMs).sort((a, b) => a - b);

@@ -1,5 +1,6 @@
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
 import { seededRandom } from '../../src/emulator/seeded-random';
+import { postGraphQL, type GraphQLOperation } from '../../test/support/graphql-http';
 
 /** What one answered GraphQL request looked like to its client. */
 export interface RequestOutcome {
@@ -52,7 +53,7 @@ async function runClient(options: WorkloadOptions, agent: Agent, client: number)
   for (let sequence = 1; Date.now() < options.until; sequence++) {
     const dice = random();
     let kind: RequestOutcome['kind'];
-    let body: unknown;
+    let body: GraphQLOperation;
     let write: RequestOutcome['write'];
     if (dice < 0.5) {
       kind = 'read';
@@ -69,13 +70,7 @@ async function runClient(options: WorkloadOptions, agent: Agent, client: number)
     }
     const started = performance.now();
     try {
-      const response = await request(`${options.url}/graphql`, {
-        method: 'POST',
-        dispatcher: agent,
-        headers: { 'content-type': 'application/json', authorization: options.token },
-        body: JSON.stringify(body),
-      });
-      const text = await response.body.text();
+      const { status, text } = await postGraphQL(options.url, body, { authorization: options.token }, { dispatcher: agent });
       const latencyMs = performance.now() - started;
       let errors: { extensions?: { code?: unknown } }[] = [];
       try {
@@ -84,8 +79,8 @@ async function runClient(options: WorkloadOptions, agent: Agent, client: number)
         errors = [{}];
       }
       const errorCodes = errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : '(none)'));
-      if (write) write.succeeded = response.statusCode === 200 && errorCodes.length === 0;
-      options.onOutcome({ kind, httpStatus: response.statusCode, latencyMs, errorCodes, write });
+      if (write) write.succeeded = status === 200 && errorCodes.length === 0;
+      options.onOutcome({ kind, httpStatus: status, latencyMs, errorCodes, write });
     } catch (error: unknown) {
       const reason = (error as { code?: string }).code ?? String(error);
       options.onOutcome({ kind, httpStatus: 0, latencyMs: performance.now() - started, errorCodes: [], transportError: reason, write });
