@@ -22,7 +22,7 @@ async function startForeignOrigin(): Promise<{ url: string; seen: IncomingHttpHe
 }
 
 describe("the caller's token never leaves for another origin", () => {
-  // Declared first, so its teardown runs first: the gateway lets go of its connections to the foreign origin.
+  // Declared before the foreign origin so its teardown runs first, as before: the gateway lets go of its connections, then that origin closes.
   const h = useHarness();
   let foreign: Awaited<ReturnType<typeof startForeignOrigin>>;
   beforeAll(async () => {
