@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { startEmulator, type Emulator } from './emulator/emulator';
+import { EmulatorConfigError, loadReportQuotaOptions } from './emulator/emulator-config';
 import { EMULATOR_SAMPLE_TOKEN } from './emulator/sample-token';
 import { createGateway } from './server';
 
@@ -11,7 +12,7 @@ import { createGateway } from './server';
 export async function runGatewayProcess(): Promise<void> {
   const config = loadConfig(process.env);
   let emulator: Emulator | undefined;
-  if (!config.graphBaseUrl) emulator = await startEmulator({ resourcePath: config.graphResourcePath });
+  if (!config.graphBaseUrl) emulator = await startEmulator({ resourcePath: config.graphResourcePath, ...loadReportQuotaOptions(process.env) });
   const upstreamBaseUrl = config.graphBaseUrl ?? emulator!.baseUrl('beta');
   const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator ? EMULATOR_SAMPLE_TOKEN : undefined });
   const url = await gateway.listen();
@@ -53,6 +54,6 @@ export async function runGatewayProcess(): Promise<void> {
 
 /** What to print when the gateway cannot start: a configuration problem as its message, anything else with its stack. */
 export function describeStartFailure(error: unknown): string {
-  if (error instanceof ConfigError) return error.message;
+  if (error instanceof ConfigError || error instanceof EmulatorConfigError) return error.message;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

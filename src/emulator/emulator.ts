@@ -8,6 +8,9 @@ import type { EmulatorRequest, EmulatorResponse, LoggedRequest } from './emulato
 import { FaultInjector, type GlobalFaultOptions } from './faults';
 import { graphError } from './graph-error';
 import { handleDownload, handleReportRequest } from './report-handlers';
+import { DOCUMENTED_REPORT_QUOTA, ReportQuota, type ReportQuotaLimits } from './report-quota';
+import { reportAdmission } from './report-quota-gate';
+import { isRefusedToken, type TokenRefusalOptions } from './token-refusal';
 
 export interface EmulatorOptions {
   /** Loopback interface to bind. Default 127.0.0.1. */
@@ -29,6 +32,15 @@ export interface EmulatorOptions {
    * `log` stays empty and only `counters` grow, so memory stays flat.
    */
   keepLog?: boolean;
+  /**
+   * Graph's report quota, per (tenant, app) from the token's `tid` and `appid`/`azp` claims.
+   * Default: the documented numbers (DOCUMENTED_REPORT_QUOTA); false turns metering off.
+   */
+  reportQuota?: ReportQuotaLimits | false;
+  /** Tokens answered 401 InvalidAuthenticationToken on every path. Default: none. */
+  refuseTokens?: TokenRefusalOptions;
+  /** Clock of the report quota's windows, in epoch ms. Default Date.now. */
+  now?: () => number;
 }
 
 /** Running totals, kept whether or not `log` stores the requests. */
@@ -50,6 +62,8 @@ export interface Emulator {
   /** Every request that reached either origin, in arrival order; batch items are logged with transport 'batch'. */
   readonly log: LoggedRequest[];
   readonly counters: EmulatorCounters;
+  /** The report quota's windows (undefined when metering is off); tests may reset() them. */
+  readonly reportQuota: ReportQuota | undefined;
   /** Version root a gateway should use, e.g. http://127.0.0.1:PORT/v1.0. */
   baseUrl(version?: 'v1.0' | 'beta'): string;
   /** Requests that crossed HTTP to the Graph origin (what the upstream really served). */
@@ -139,6 +153,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (keepLog) log.push(entry);
   };
   const downloads = new Map<string, string>();
+  const reportQuota = options.reportQuota === false ? undefined : new ReportQuota(options.reportQuota ?? DOCUMENTED_REPORT_QUOTA, options.now);
   let origin = '';
   let downloadOrigin = '';
 
@@ -162,12 +177,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!/^Bearer \S+/i.test(request.headers.authorization ?? '')) {
       return graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
     }
+    if (isRefusedToken(options.refuseTokens, request.headers.authorization)) {
+      return graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.');
+    }
     if (request.path === '/$batch' && request.method === 'POST' && request.transport === 'http') {
       return handleBatch(request, dispatchBatchItem, random);
     }
     return (
       handleEntityRequest(store, { resourcePath, honourPreferReturn: options.honourPreferReturn ?? true, versionRoot: (v) => `${origin}/${v}` }, request) ??
-      handleReportRequest(store, downloads, downloadOrigin, request) ??
+      handleReportRequest(store, downloads, downloadOrigin, request, reportAdmission(reportQuota, request)) ??
       graphError(400, 'BadRequest', `Resource not found for the segment '${request.path.split('/')[1] ?? ''}'.`)
     );
   }
@@ -228,6 +246,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults,
     log,
     counters,
+    reportQuota,
     baseUrl: (version = 'v1.0') => `${origin}/${version}`,
     httpRequests: () => log.filter((e) => e.origin === 'graph' && e.transport === 'http'),
     clearLog: () => void log.splice(0, log.length),

@@ -1,5 +1,6 @@
 import { EmulatorConfigError, loadEmulatorOptions } from './emulator-config';
 import { startEmulator } from './emulator';
+import { describeReportQuota } from './report-quota-banner';
 
 /** `npm run emulator`: the Graph emulator on its own, with fault modes from the environment (see emulator-config.ts). */
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
     [
       `Graph emulator listening: ${emulator.baseUrl('v1.0')} and ${emulator.baseUrl('beta')} (any bearer token)`,
       `Faults: ${random ? `${random.rate * 100} % random from the Graph status pools${random.seed === undefined ? '' : `, seed ${random.seed}`}, Retry-After ${random.retryAfterSeconds} s` : 'none'}; added latency ${options.faults?.latencyMs ?? 0} ms`,
+      describeReportQuota(emulator.reportQuota),
       `Point a gateway at it: GRAPH_BASE_URL=${emulator.baseUrl('beta')} npm start`,
       '',
     ].join('\n'),
