@@ -38,8 +38,10 @@ function refused(code: TrustedDocumentErrorCode, message: string): DocumentDecis
  * TRUSTED_DOCUMENTS) only `documentId` is answered here; Apollo's own APQ keeps working as before.
  */
 export function decideDocument(parameters: DocumentParameters, settings: TrustedDocumentsSettings | undefined): DocumentDecision {
-  const { documentId, query, persistedQuery } = parameters;
-  if (documentId !== undefined) return decideDocumentId(documentId, parameters, settings);
+  // null means absent, as Apollo reads `query: null` (else `query: null` plus a hash would skip the checks below).
+  const present = withoutNulls(parameters);
+  const { documentId, query, persistedQuery } = present;
+  if (documentId !== undefined) return decideDocumentId(documentId, present, settings);
   if (typeof query === 'string') {
     if (settings === undefined) return { kind: 'ad_hoc' };
     // The exact text of a manifest entry is that entry (same id): an APQ client's fallback request sends it.
@@ -52,6 +54,11 @@ export function decideDocument(parameters: DocumentParameters, settings: Trusted
   }
   if (query !== undefined || persistedQuery === undefined || settings === undefined) return { kind: 'not_a_document' };
   return decideApqHash(persistedQuery, settings);
+}
+
+function withoutNulls(parameters: DocumentParameters): DocumentParameters {
+  const { documentId, query, persistedQuery } = parameters;
+  return { documentId: documentId ?? undefined, query: query ?? undefined, persistedQuery: persistedQuery ?? undefined };
 }
 
 function decideDocumentId(documentId: unknown, parameters: DocumentParameters, settings: TrustedDocumentsSettings | undefined): DocumentDecision {
