@@ -13,6 +13,7 @@ export interface TrustedDocumentsOptions {
 }
 
 type JsonObject = Record<string, unknown>;
+type Refusal = { code: string; message: string };
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -40,7 +41,7 @@ export function registerTrustedDocuments(app: FastifyInstance, options: TrustedD
   });
 }
 
-function refuse(request: FastifyRequest, reply: FastifyReply, options: TrustedDocumentsOptions, refusal: { code: string; message: string }): FastifyReply {
+function refuse(request: FastifyRequest, reply: FastifyReply, options: TrustedDocumentsOptions, refusal: Refusal): FastifyReply {
   options.documents.inc({ kind: 'refused' });
   request.log.info({ code: refusal.code }, 'document refused before parsing');
   return reply
@@ -61,7 +62,7 @@ function searchParamsOf(request: FastifyRequest): URLSearchParams {
   return new URLSearchParams(start === -1 ? '' : request.url.slice(start + 1));
 }
 
-function parametersOfQueryString(request: FastifyRequest): DocumentParameters | { refusal: { code: string; message: string } } {
+function parametersOfQueryString(request: FastifyRequest): DocumentParameters | { refusal: Refusal } {
   const params = searchParamsOf(request);
   const ids = params.getAll('documentId');
   if (ids.length > 1) return { refusal: { code: TrustedDocumentErrorCode.BAD_REQUEST, message: `The documentId parameter is given ${ids.length} times: give it once` } };
