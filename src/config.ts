@@ -1,4 +1,5 @@
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/query-limits';
+import { readTrustedDocuments, type TrustedDocumentsSettings } from './trusted-documents/trusted-documents-config';
 
 /** Everything the gateway reads from the environment, validated once at start. */
 export interface GatewayConfig {
@@ -30,6 +31,8 @@ export interface GatewayConfig {
   shutdownTimeoutMs: number;
   /** How long /ready waits for the upstream to answer. Default 2000 ms. */
   readyTimeoutMs: number;
+  /** Persisted-document manifests (TRUSTED_DOCUMENTS, comma-separated paths) and TRUSTED_DOCUMENTS_MODE (allow or require; default allow). Default none. */
+  trustedDocuments: TrustedDocumentsSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -171,6 +174,7 @@ export function loadConfig(env: Env): GatewayConfig {
     },
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 600_000, problems),
     readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', 2_000, 1, 60_000, problems),
+    trustedDocuments: readTrustedDocuments(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
