@@ -1,5 +1,5 @@
-import type { StoredEntity } from '../src/emulator/entity-store';
-import { sampleEntities } from '../src/emulator/entity-store';
+import type { StoredEntity } from '../emulator/entity-store';
+import { sampleEntities } from '../emulator/entity-store';
 
 /** Ids the many-entity scenarios read: enough for the 100-id byIds call. */
 export function benchIds(count: number): string[] {

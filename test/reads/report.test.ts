@@ -1,4 +1,4 @@
-import { sampleEntities } from '../../src/emulator/entity-store';
+import { sampleEntities } from '../../emulator/entity-store';
 import { startHarness, TOKEN, type Harness } from '../support/harness';
 
 const REPORT = '{ office365ActivationCountsReport { reportRefreshDate productType windows mac android ios windows10Mobile } }';

@@ -1,5 +1,5 @@
-import { sampleEntities, type StoredEntity } from '../../src/emulator/entity-store';
-import type { LoggedRequest } from '../../src/emulator/emulator.types';
+import { sampleEntities, type StoredEntity } from '../../emulator/entity-store';
+import type { LoggedRequest } from '../../emulator/emulator.types';
 
 /** Ids e-01 … e-NN with distinct, checkable values (windows = 1000 + n), plus the sample entities. */
 export function manyEntities(count: number): StoredEntity[] {

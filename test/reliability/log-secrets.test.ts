@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { graphError } from '../../src/emulator/graph-error';
+import { graphError } from '../../emulator/graph-error';
 import { findSecretLeaks } from '../support/log-scan';
 import { startHarness, type Harness } from '../support/harness';
 

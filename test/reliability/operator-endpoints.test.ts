@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { graphError } from '../../src/emulator/graph-error';
+import { graphError } from '../../emulator/graph-error';
 import { startHarness, type Harness } from '../support/harness';
 
 async function get(url: string): Promise<{ status: number; type: string | undefined; text: string }> {

@@ -1,6 +1,6 @@
 import { request } from 'undici';
-import { startEmulator } from '../../src/emulator/emulator';
-import { sampleEntities, type StoredEntity } from '../../src/emulator/entity-store';
+import { startEmulator } from '../../emulator/emulator';
+import { sampleEntities, type StoredEntity } from '../../emulator/entity-store';
 import { spawnGateway } from '../support/gateway-process';
 import { findSecretLeaks } from '../support/log-scan';
 import { accountWrites, percentile, type SoakReport } from './soak-report';

@@ -1,5 +1,5 @@
 import { Agent, request } from 'undici';
-import { seededRandom } from '../../src/emulator/seeded-random';
+import { seededRandom } from '../../emulator/seeded-random';
 
 /** What one answered GraphQL request looked like to its client. */
 export interface RequestOutcome {
