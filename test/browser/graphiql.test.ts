@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { EMULATOR_SAMPLE_TOKEN } from '../../src/emulator/sample-token';
+import { EMULATOR_SAMPLE_TOKEN } from '../../emulator/sample-token';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { print } from 'graphql';

@@ -1,4 +1,4 @@
-import { graphError } from '../../src/emulator/graph-error';
+import { graphError } from '../../emulator/graph-error';
 import { UpdateActivationCountsDocument, UpdateWindowsOnlyDocument } from '../generated/operations';
 import { useHarness, TOKEN } from '../support/harness';
 

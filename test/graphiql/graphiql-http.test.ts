@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { EMULATOR_SAMPLE_TOKEN } from '../../src/emulator/sample-token';
+import { EMULATOR_SAMPLE_TOKEN } from '../../emulator/sample-token';
 import { request } from 'undici';
 import { resolveGraphiqlAssets } from '../../src/graphiql/graphiql-assets';
 import { httpGet as get, postGraphQLBody } from '../support/graphql-http';

@@ -1,8 +1,9 @@
+import { ENTITY_SELECTION } from '../../src/activation-counts/activation-counts.properties';
 import { MAX_BODY_BYTES } from '../../src/server';
 import { httpGet, postGraphQLBody } from '../support/graphql-http';
 import { useHarness, TOKEN } from '../support/harness';
 
-const FIELDS = 'id reportRefreshDate productType windows mac android ios windows10Mobile';
+const FIELDS = ENTITY_SELECTION;
 const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: office365ActivationCounts(id: "id-${i}") { ${FIELDS} }`).join(' ')} }`;
 
 const post = (url: string, body: string, headers: Record<string, string> = {}) => postGraphQLBody(url, body, { authorization: TOKEN, ...headers });

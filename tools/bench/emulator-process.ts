@@ -1,4 +1,4 @@
-import { startEmulator } from '../../src/emulator/emulator';
+import { startEmulator } from '../../emulator/emulator';
 import { benchSeed } from './bench-seed';
 
 /** IPC messages between the benchmark runner and this child. */
