@@ -45,7 +45,7 @@ export async function chromiumExecutablePath(env: Record<string, string | undefi
     return source.path;
   }
   // The package is ESM-first but ships a CommonJS build, which jest's runtime can require.
-  const { default: packaged } = (await import('@sparticuz/chromium')) as typeof import('@sparticuz/chromium');
+  const { default: packaged } = await import('@sparticuz/chromium');
   return packaged.executablePath();
 }
 
