@@ -69,7 +69,7 @@ function readHost(raw: string | undefined, problems: string[]): string {
   const host = raw === undefined || raw === '' ? '127.0.0.1' : raw;
   // An address, not a name: resolving a name at start would fail late (ENOTFOUND) or bind whatever DNS answers.
   if (host !== 'localhost' && isIP(host) === 0) {
-    problems.push(`HOST=${JSON.stringify(host)}: expected an IP address of this machine to listen on (127.0.0.1: this machine only; 0.0.0.0 or ::: every interface) or localhost`);
+    problems.push(`HOST=${JSON.stringify(host)}: expected an IP address of this machine to listen on (127.0.0.1 for this machine only, 0.0.0.0 or :: for every interface) or localhost`);
   }
   return host;
 }

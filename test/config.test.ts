@@ -45,7 +45,7 @@ describe('configuration', () => {
     [{ CORS_ORIGINS: 'https://a.example/path' }, /CORS_ORIGINS entry "https:\/\/a.example\/path"/],
     [{ INTROSPECTION: 'maybe' }, /INTROSPECTION="maybe": expected true or false/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud": expected one of/],
-    [{ HOST: 'nope' }, /HOST="nope": expected an IP address of this machine to listen on \(127\.0\.0\.1: .*\) or localhost/], // caught before any DNS lookup
+    [{ HOST: 'nope' }, /HOST="nope": expected an IP address of this machine to listen on \(127\.0\.0\.1 for this machine only, 0\.0\.0\.0 or :: for every interface\) or localhost/], // caught before any DNS lookup
     [{ HOST: '[::1]' }, /HOST="\[::1\]": expected an IP address/], // an address, without URL brackets
     [{ EMULATOR_PORT: '99999' }, /EMULATOR_PORT="99999": expected a whole number from 0 to 65535/],
   ])('refuses %p with a message naming the variable and what is expected', (env, message) => {
