@@ -15,7 +15,7 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 jest.setTimeout(90_000);
 
-type CodeMirrorElement = HTMLElement & { CodeMirror: { getValue(): string; setValue(value: string): void } };
+type CodeMirrorElement = HTMLElement & { CodeMirror: { getValue(): string; setValue(value: string): void; getScrollInfo(): { width: number; clientWidth: number } } };
 
 function resultText(page: Page): Promise<string> {
   return page.evaluate(() => (document.querySelector('.result-window .CodeMirror') as CodeMirrorElement | null)?.CodeMirror.getValue() ?? '');
@@ -87,6 +87,9 @@ describe('GraphiQL in headless Chromium, offline', () => {
   it('opens with the example operations and the sample token in the headers editor', async () => {
     const query = await page.evaluate(() => (document.querySelector('.graphiql-query-editor .CodeMirror') as CodeMirrorElement).CodeMirror.getValue());
     expect(query).toBe(EXAMPLE_OPERATIONS);
+    // Nothing cut off at the right edge: no line is wider than the editor at this window size.
+    const scroll = await page.evaluate(() => (document.querySelector('.graphiql-query-editor .CodeMirror') as CodeMirrorElement).CodeMirror.getScrollInfo());
+    expect(scroll.width).toBeLessThanOrEqual(scroll.clientWidth);
     const tools = await page.locator('.graphiql-editor-tool').innerText();
     expect(tools).toContain(`"Authorization": "Bearer ${SAMPLE_TOKEN}"`);
   });
