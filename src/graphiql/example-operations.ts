@@ -81,9 +81,6 @@ query Report {
     productType
     windows
     mac
-    android
-    ios
-    windows10Mobile
   }
 }
 
