@@ -12,8 +12,16 @@ export interface EmbeddedEmulator {
 }
 
 /** The one entry the gateway process loads (dynamically) to run against sample data. */
-export async function startEmbeddedEmulator(resourcePath: string, env: Record<string, string | undefined>): Promise<EmbeddedEmulator> {
+export interface EmbeddedEmulatorOptions {
+  resourcePath: string;
+  /** Loopback port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Where EMULATOR_REPORT_QUOTA* and EMULATOR_REFUSE_TOKEN* are read. */
+  env: Record<string, string | undefined>;
+}
+
+export async function startEmbeddedEmulator(options: EmbeddedEmulatorOptions): Promise<EmbeddedEmulator> {
   // The quota is on with Graph's documented numbers unless EMULATOR_REPORT_QUOTA* says otherwise.
-  const emulator = await startEmulator({ resourcePath, ...loadReportQuotaOptions(env) });
+  const emulator = await startEmulator({ resourcePath: options.resourcePath, port: options.port, ...loadReportQuotaOptions(options.env) });
   return { baseUrl: emulator.baseUrl('beta'), sampleToken: EMULATOR_SAMPLE_TOKEN, close: () => emulator.close() };
 }
