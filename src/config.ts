@@ -1,5 +1,18 @@
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/query-limits';
 
+/** Every default setting, in one place; the readers below and the library entry points use these. */
+export const DEFAULTS = {
+  port: 4000,
+  host: '127.0.0.1',
+  graphResourcePath: '/reports/office365ActivationCounts',
+  graphTimeoutMs: 10_000,
+  graphMaxRetries: 3,
+  maxIdsPerQuery: 500,
+  logLevel: 'info',
+  shutdownTimeoutMs: 15_000,
+  readyTimeoutMs: 2_000,
+} as const;
+
 /** Everything the gateway reads from the environment, validated once at start. */
 export interface GatewayConfig {
   /** TCP port for HTTP; 0 picks a free one. Default 4000. */
@@ -82,7 +95,7 @@ function readBaseUrl(raw: string | undefined, problems: string[]): string | unde
 }
 
 function readResourcePath(raw: string | undefined, problems: string[]): string {
-  const path = raw === undefined || raw === '' ? '/reports/office365ActivationCounts' : raw;
+  const path = raw === undefined || raw === '' ? DEFAULTS.graphResourcePath : raw;
   if (!/^(\/[A-Za-z0-9_.~-]+)+$/.test(path) || path.split('/').some((s) => s === '.' || s === '..')) {
     problems.push(`GRAPH_RESOURCE_PATH=${JSON.stringify(path)}: expected a path such as /reports/office365ActivationCounts (segments of letters, digits, '_', '-', '.', '~')`);
   }
@@ -101,16 +114,16 @@ function readOrigins(raw: string | undefined, problems: string[]): string[] {
 /** Reads and validates the environment; throws one ConfigError listing every problem found. */
 export function loadConfig(env: Env): GatewayConfig {
   const problems: string[] = [];
-  const logLevel = env.LOG_LEVEL || 'info';
+  const logLevel = env.LOG_LEVEL || DEFAULTS.logLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(', ')}`);
   const config: GatewayConfig = {
-    port: readInteger(env, 'PORT', 4000, 0, 65535, problems),
-    host: env.HOST || '127.0.0.1',
+    port: readInteger(env, 'PORT', DEFAULTS.port, 0, 65535, problems),
+    host: env.HOST || DEFAULTS.host,
     graphBaseUrl: readBaseUrl(env.GRAPH_BASE_URL, problems),
     graphResourcePath: readResourcePath(env.GRAPH_RESOURCE_PATH, problems),
-    graphTimeoutMs: readInteger(env, 'GRAPH_TIMEOUT_MS', 10_000, 1, 600_000, problems),
-    graphMaxRetries: readInteger(env, 'GRAPH_MAX_RETRIES', 3, 0, 10, problems),
-    maxIdsPerQuery: readInteger(env, 'MAX_IDS_PER_QUERY', 500, 1, 10_000, problems),
+    graphTimeoutMs: readInteger(env, 'GRAPH_TIMEOUT_MS', DEFAULTS.graphTimeoutMs, 1, 600_000, problems),
+    graphMaxRetries: readInteger(env, 'GRAPH_MAX_RETRIES', DEFAULTS.graphMaxRetries, 0, 10, problems),
+    maxIdsPerQuery: readInteger(env, 'MAX_IDS_PER_QUERY', DEFAULTS.maxIdsPerQuery, 1, 10_000, problems),
     corsOrigins: readOrigins(env.CORS_ORIGINS, problems),
     introspection: readBoolean(env, 'INTROSPECTION', true, problems),
     development: env.NODE_ENV === 'development',
@@ -122,8 +135,8 @@ export function loadConfig(env: Env): GatewayConfig {
       maxDirectives: readInteger(env, 'MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0, 10_000, problems),
       maxTokens: readInteger(env, 'MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000, problems),
     },
-    shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 600_000, problems),
-    readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', 2_000, 1, 60_000, problems),
+    shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULTS.shutdownTimeoutMs, 0, 600_000, problems),
+    readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', DEFAULTS.readyTimeoutMs, 1, 60_000, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -5,7 +5,8 @@ import { ActivationCountsResolver } from '../../src/activation-counts/activation
 import { Office365ActivationCounts } from '../../src/activation-counts/activation-counts.type';
 import { ActivationCountsReportResolver } from '../../src/activation-counts/report/report.resolver';
 import { selectedProperties } from '../../src/activation-counts/selected-properties';
-import { requireCaller, type GatewayContext } from '../../src/context';
+import { requireCaller } from '../../src/activation-counts/caller-services';
+import type { GatewayContext } from '../../src/context';
 import { graphError } from '../../src/emulator/graph-error';
 import { startHarness, TOKEN, type Harness } from '../support/harness';
 import { batchItems, entityId, manyEntities } from './seed';
