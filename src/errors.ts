@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { parseRetryAfterSeconds } from './graph/retry-after';
 import { UpstreamFailure } from './graph/upstream-failure';
 
 /** Every error code this gateway puts in `extensions.code`. */
@@ -70,15 +71,6 @@ function graphErrorOf(body: unknown): { code?: string; message?: string } {
     code: typeof code === 'string' ? code : undefined,
     message: typeof message === 'string' ? message.slice(0, 500) : undefined,
   };
-}
-
-/** Seconds from a Retry-After header (delta-seconds or an HTTP date), or undefined. */
-export function parseRetryAfterSeconds(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 /** Maps a failed upstream answer to a GraphQL error; `action` says what we were doing ("PATCH entity 'x'"). */

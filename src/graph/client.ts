@@ -81,10 +81,6 @@ export class GraphClient {
     return this.shared.settings.baseUrl;
   }
 
-  remainingMs(): number {
-    return this.scope.remainingMs();
-  }
-
   async send(upstream: UpstreamRequest): Promise<UpstreamResponse> {
     const headers: Record<string, string> = { authorization: this.caller.authorization, accept: 'application/json', ...upstream.headers };
     let body: string | undefined;

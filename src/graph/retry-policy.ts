@@ -1,4 +1,4 @@
-import { parseRetryAfterSeconds } from '../errors';
+import { parseRetryAfterSeconds } from './retry-after';
 import type { OperationScope } from './operation-scope';
 import type { UpstreamHooks, UpstreamRetryEvent } from './upstream-hooks';
 
