@@ -56,12 +56,9 @@ interface SharedUpstream {
  */
 export function createUpstreamClients(settings: UpstreamSettings): (caller: UpstreamCaller) => GraphClient {
   const retryPolicy = new RetryPolicy({ maxRetries: settings.maxRetries, hooks: settings.hooks, random: settings.random });
-  const shared: SharedUpstream = {
-    settings,
-    retryPolicy,
-    pipeline: createUpstreamPipeline({ dispatcher: settings.dispatcher, hooks: settings.hooks, retryPolicy }),
-    transport: createTransport({ dispatcher: settings.dispatcher }),
-  };
+  const transport = createTransport({ dispatcher: settings.dispatcher });
+  const pipeline = createUpstreamPipeline({ transport, hooks: settings.hooks, retryPolicy });
+  const shared: SharedUpstream = { settings, retryPolicy, pipeline, transport };
   return (caller) => new GraphClient(shared, caller, new OperationScope(settings.timeoutMs, caller.signal, settings.now));
 }
 

@@ -1,14 +1,13 @@
-import type { Dispatcher } from 'undici';
 import { attemptIdentityLayer } from './attempt-identity-layer';
 import { observeLayer } from './observe-layer';
 import { retryLayer } from './retry-layer';
 import type { RetryPolicy } from './retry-policy';
-import { createTransport } from './transport';
 import { composeLayers, type UpstreamHandler, type UpstreamLayer } from './upstream-call';
 import type { UpstreamHooks } from './upstream-hooks';
 
 export interface UpstreamPipelineOptions {
-  dispatcher: Dispatcher;
+  /** The innermost handler (transport.ts). */
+  transport: UpstreamHandler;
   hooks: UpstreamHooks;
   retryPolicy: RetryPolicy;
 }
@@ -29,5 +28,5 @@ export function upstreamLayers(options: UpstreamPipelineOptions): UpstreamLayer[
 
 /** Credentialed calls: every layer, then the transport. */
 export function createUpstreamPipeline(options: UpstreamPipelineOptions): UpstreamHandler {
-  return composeLayers(upstreamLayers(options), createTransport({ dispatcher: options.dispatcher }));
+  return composeLayers(upstreamLayers(options), options.transport);
 }
