@@ -6,18 +6,21 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GatewayConfig } from './config';
+import { createCallerServices } from './activation-counts/activation-counts.feature';
 import { createContext, type GatewayContext } from './context';
+import { createUpstreamClients } from './graph/client';
 import { createUpstreamDispatcher } from './graph/dispatcher';
 import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
 import { explainBodyRefusals } from './http/request-body-errors';
 import { registerRequestLogging, withoutFastifyRequestLines } from './http/request-logging';
-import type { UpstreamHooks } from './graph/upstream-hooks';
+import { combineHooks, type UpstreamHooks } from './graph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
-import { combineHooks, createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
+import { createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
 import { operationsPlugin } from './observability/operations-plugin';
 import { registerOperatorRoutes } from './observability/operator-routes';
 import { closeConnectionsWhenStopping } from './observability/connection-draining';
+import { upstreamLogHooks } from './observability/upstream-log';
 import { REDACTED_LOG_PATHS, REDACTION_CENSOR } from './security/log-redaction';
 import { apolloLimitOptions, queryLimitSettings } from './security/query-limits';
 import { DocumentCache } from './security/document-cache';
@@ -99,6 +102,16 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, operationsPlugin(metrics, app.log)],
   });
   await apollo.start();
+  // Resolved once: every request only binds its caller's token and signal to these.
+  const clientFor = createUpstreamClients({
+    baseUrl: deps.upstreamBaseUrl,
+    timeoutMs: config.graphTimeoutMs,
+    maxRetries: config.graphMaxRetries,
+    dispatcher,
+    hooks: combineHooks(metrics.upstreamHooks, upstreamLogHooks(app.log), deps.hooks),
+  });
+  const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery };
+  const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings);
 
   registerRequestLogging(app);
   explainBodyRefusals(app, MAX_BODY_BYTES);
@@ -114,18 +127,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) controller.abort();
       });
-      return createContext(
-        {
-          baseUrl: deps.upstreamBaseUrl,
-          resourcePath: config.graphResourcePath,
-          timeoutMs: config.graphTimeoutMs,
-          maxRetries: config.graphMaxRetries,
-          maxIdsPerQuery: config.maxIdsPerQuery,
-          dispatcher,
-          hooks: combineHooks(metrics.upstreamHooks, deps.hooks),
-        },
-        { requestId: String(request.id), authorization: request.headers.authorization, signal: controller.signal },
-      );
+      return createContext(servicesFor, { requestId: String(request.id), authorization: request.headers.authorization, signal: controller.signal });
     },
   });
 

@@ -1,0 +1,49 @@
+import { ErrorCode, gatewayError } from '../errors';
+import type { GraphClient } from '../graph/client';
+import { ActivationCountsLoader } from './activation-counts.loader';
+import { ActivationCountsUpstream } from './activation-counts.upstream';
+import { ActivationCountsPages } from './list/activation-counts-pages';
+import { ActivationCountsReport } from './report/activation-counts-report';
+
+/** The feature's settings, resolved once at start (config.ts holds every default). */
+export interface ActivationCountsSettings {
+  /** GRAPH_RESOURCE_PATH: the entity collection below the version root. */
+  resourcePath: string;
+  /** MAX_IDS_PER_QUERY: cap on office365ActivationCountsByIds' ids. */
+  maxIdsPerQuery: number;
+}
+
+/** What one caller's resolvers use; built per request, bound to that caller's token. */
+export interface CallerServices {
+  upstream: ActivationCountsUpstream;
+  loader: ActivationCountsLoader;
+  pages: ActivationCountsPages;
+  report: ActivationCountsReport;
+  maxIdsPerQuery: number;
+}
+
+/** What the feature needs of the request context; the app's context extends it. */
+export interface ActivationCountsContext {
+  /** Present when the request carried a usable bearer token. */
+  caller?: CallerServices;
+  /** Why there is no caller, for the UNAUTHENTICATED message. */
+  authProblem?: string;
+}
+
+/** One caller's services, from a client bound to that caller's token, signal and deadline. */
+export function createCallerServices(client: GraphClient, settings: ActivationCountsSettings): CallerServices {
+  const upstream = new ActivationCountsUpstream({ client, resourcePath: settings.resourcePath });
+  return {
+    upstream,
+    loader: new ActivationCountsLoader(upstream),
+    pages: new ActivationCountsPages({ client, resourcePath: settings.resourcePath }),
+    report: new ActivationCountsReport(client),
+    maxIdsPerQuery: settings.maxIdsPerQuery,
+  };
+}
+
+/** The caller's services, or UNAUTHENTICATED before any upstream call is made. */
+export function requireCaller(context: ActivationCountsContext): CallerServices {
+  if (!context.caller) throw gatewayError(ErrorCode.UNAUTHENTICATED, context.authProblem ?? 'Authentication required');
+  return context.caller;
+}
