@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { parseRetryAfterSeconds } from './graph/retry-after';
-import { UpstreamFailure } from './graph/upstream-failure';
+import { parseRetryAfterSeconds } from './msgraph/retry-after';
+import { UpstreamFailure } from './msgraph/upstream-failure';
 
 /** Every error code this gateway puts in `extensions.code`. */
 export const ErrorCode = {
@@ -95,7 +95,7 @@ export interface FailureContext {
 
 /**
  * The other half of the boundary: an upstream call that produced no usable answer (see
- * graph/upstream-failure.ts) becomes a GraphQL error. Anything else thrown is wrapped, never leaked.
+ * msgraph/upstream-failure.ts) becomes a GraphQL error. Anything else thrown is wrapped, never leaked.
  */
 export function errorFromFailure(error: unknown, action: string, context: FailureContext): GraphQLError {
   if (error instanceof GraphQLError) return error;

@@ -1,8 +1,8 @@
 import type { GraphQLError } from 'graphql';
 import { errorFromUpstream, ErrorCode, gatewayError } from '../errors';
-import { executeBatch, type BatchSubRequest } from '../graph/batch';
-import type { GraphClient, UpstreamResponse } from '../graph/client';
-import { entityPath } from '../graph/entity-path';
+import { executeBatch, type BatchSubRequest } from '../msgraph/batch';
+import type { GraphClient, UpstreamResponse } from '../msgraph/client';
+import { entityPath } from '../msgraph/entity-path';
 import { entityFromUpstream, patchBodyFromInput } from './activation-counts.mapper';
 import type { UpdateOffice365ActivationCountsInput } from './activation-counts.input';
 import type { Office365ActivationCounts } from './activation-counts.type';

@@ -1,5 +1,5 @@
 import { ErrorCode, gatewayError } from '../errors';
-import type { GraphClient } from '../graph/client';
+import type { GraphClient } from '../msgraph/client';
 import { ActivationCountsLoader } from './activation-counts.loader';
 import { ActivationCountsUpstream } from './activation-counts.upstream';
 import { ActivationCountsPages } from './list/activation-counts-pages';

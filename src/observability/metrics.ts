@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { UpstreamHooks } from '../graph/upstream-hooks';
+import type { UpstreamHooks } from '../msgraph/upstream-hooks';
 
 /** The gateway's Prometheus metrics, all in one registry per gateway (tests run several gateways per process). */
 export interface GatewayMetrics {

@@ -1,7 +1,7 @@
 import { errorFromUpstream, ErrorCode, gatewayError } from '../../errors';
-import type { GraphClient } from '../../graph/client';
-import { selectQuery } from '../../graph/entity-path';
-import { pathUnderBase, withSelect } from '../../graph/upstream-url';
+import type { GraphClient } from '../../msgraph/client';
+import { selectQuery } from '../../msgraph/entity-path';
+import { pathUnderBase, withSelect } from '../../msgraph/upstream-url';
 import { entityFromUpstream } from '../activation-counts.mapper';
 import type { Office365ActivationCounts } from '../activation-counts.type';
 import { Office365ActivationCountsConnection, PageInfo } from '../connection.type';

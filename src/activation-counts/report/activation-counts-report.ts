@@ -1,5 +1,5 @@
 import { errorFromUpstream, ErrorCode, gatewayError } from '../../errors';
-import type { GraphClient, UpstreamResponse } from '../../graph/client';
+import type { GraphClient, UpstreamResponse } from '../../msgraph/client';
 import { parseReportCsv } from './report-csv';
 import { reportRowFrom } from './report-row.mapper';
 import type { Office365ActivationCountsReportRow } from './report-row.type';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-const GRAPH_DIR = join(__dirname, '..', '..', 'src', 'graph');
+const MSGRAPH_DIR = join(__dirname, '..', '..', 'src', 'msgraph');
 /** The client's layers and everything they import must work without GraphQL: errors.ts is the one boundary. */
 const LAYERS = ['upstream-pipeline.ts', 'transport.ts', 'retry-layer.ts', 'retry-policy.ts', 'attempt-identity-layer.ts', 'observe-layer.ts', 'operation-scope.ts'];
 
@@ -16,8 +16,8 @@ function importsOf(file: string, seen = new Map<string, string[]>()): Map<string
 
 describe('the upstream client layers', () => {
   it.each(LAYERS)('%s imports neither graphql nor errors.ts, directly or through its imports', (layer) => {
-    const offending = [...importsOf(join(GRAPH_DIR, layer))].flatMap(([file, specifiers]) =>
-      specifiers.filter((s) => s === 'graphql' || s.endsWith('/errors')).map((s) => `${file.slice(GRAPH_DIR.length + 1)} → ${s}`),
+    const offending = [...importsOf(join(MSGRAPH_DIR, layer))].flatMap(([file, specifiers]) =>
+      specifiers.filter((s) => s === 'graphql' || s.endsWith('/errors')).map((s) => `${file.slice(MSGRAPH_DIR.length + 1)} → ${s}`),
     );
     expect(offending).toEqual([]);
   });

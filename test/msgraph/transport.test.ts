@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
-import { OperationScope } from '../../src/graph/operation-scope';
-import { createTransport } from '../../src/graph/transport';
-import type { UpstreamCall } from '../../src/graph/upstream-call';
-import { UpstreamFailure } from '../../src/graph/upstream-failure';
-import { pathWithoutQueryValues } from '../../src/graph/upstream-hooks';
+import { OperationScope } from '../../src/msgraph/operation-scope';
+import { createTransport } from '../../src/msgraph/transport';
+import type { UpstreamCall } from '../../src/msgraph/upstream-call';
+import { UpstreamFailure } from '../../src/msgraph/upstream-failure';
+import { pathWithoutQueryValues } from '../../src/msgraph/upstream-hooks';
 
 type Route = (req: IncomingMessage, res: ServerResponse) => void;
 

@@ -1,5 +1,5 @@
-import { OperationScope } from '../../src/graph/operation-scope';
-import { composeLayers, type UpstreamCall, type UpstreamLayer } from '../../src/graph/upstream-call';
+import { OperationScope } from '../../src/msgraph/operation-scope';
+import { composeLayers, type UpstreamCall, type UpstreamLayer } from '../../src/msgraph/upstream-call';
 
 describe('composeLayers', () => {
   it('runs the first layer outermost and the innermost handler last, each seeing what the one above passed down', async () => {

@@ -1,9 +1,9 @@
 import { Agent } from 'undici';
 import { startEmulator, type Emulator } from '../../emulator/emulator';
 import { graphError } from '../../emulator/graph-error';
-import { executeBatch, matchBatchResponses, splitIntoChunks, type BatchSubRequest } from '../../src/graph/batch';
-import { createUpstreamClients } from '../../src/graph/client';
-import type { UpstreamHooks } from '../../src/graph/upstream-hooks';
+import { executeBatch, matchBatchResponses, splitIntoChunks, type BatchSubRequest } from '../../src/msgraph/batch';
+import { createUpstreamClients } from '../../src/msgraph/client';
+import type { UpstreamHooks } from '../../src/msgraph/upstream-hooks';
 import { batchItems } from '../support/emulator-log';
 import { entityId, manyEntities } from '../support/sample-data';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { BigIntScalar } from '../../src/scalars/bigint.scalar';
 import { INT64_MAX, INT64_MIN } from '../../src/scalars/int64';
-import { parseUpstreamJson, stringifyUpstreamJson, UpstreamJsonError } from '../../src/graph/json';
+import { parseUpstreamJson, stringifyUpstreamJson, UpstreamJsonError } from '../../src/msgraph/json';
 
 const int64 = fc.bigInt({ min: INT64_MIN, max: INT64_MAX });
 

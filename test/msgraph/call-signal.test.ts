@@ -1,4 +1,4 @@
-import { createCallSignal } from '../../src/graph/call-signal';
+import { createCallSignal } from '../../src/msgraph/call-signal';
 
 describe('createCallSignal', () => {
   it('aborts with a TimeoutError once the budget is spent', async () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseUpstreamJson, stringifyUpstreamJson } from '../../src/graph/json';
+import { parseUpstreamJson, stringifyUpstreamJson } from '../../src/msgraph/json';
 
 /** Every plain JS number in a parsed value; the lossless path yields bigint or LosslessNumber instead. */
 function plainNumbers(value: unknown, into: number[] = []): number[] {

@@ -1,4 +1,4 @@
-import { encodeEntityKey, entityPath, MAX_ID_LENGTH } from '../../src/graph/entity-path';
+import { encodeEntityKey, entityPath, MAX_ID_LENGTH } from '../../src/msgraph/entity-path';
 
 describe('entity path', () => {
   it.each<[string, string]>([
