@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/query-limits';
 import { readTrustedDocuments, type TrustedDocumentsSettings } from './trusted-documents/trusted-documents-config';
+import { readTracingSettings, type TracingSettings } from './tracing/tracing-config';
 
 /** Every default setting, in one place; the readers below and the library entry points use these. */
 export const DEFAULTS = {
@@ -50,6 +51,8 @@ export interface GatewayConfig {
   readyTimeoutMs: number;
   /** Persisted-document manifests (TRUSTED_DOCUMENTS, comma-separated paths) and TRUSTED_DOCUMENTS_MODE (allow or require; default allow). Default none. */
   trustedDocuments: TrustedDocumentsSettings | undefined;
+  /** OpenTelemetry traces: on when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is set (src/tracing/tracing-config.ts). Default off. */
+  tracing: TracingSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -221,6 +224,7 @@ export function loadConfig(env: Env): GatewayConfig {
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULTS.shutdownTimeoutMs, 0, 600_000, problems),
     readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', DEFAULTS.readyTimeoutMs, 1, 60_000, problems),
     trustedDocuments: readTrustedDocuments(env, problems),
+    tracing: readTracingSettings(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

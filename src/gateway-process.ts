@@ -4,6 +4,7 @@ import type { EmbeddedEmulator } from '../emulator/embedded';
 import { explainListenError, StartError } from './listen-errors';
 import { createGateway } from './server';
 import { startBanner } from './start-banner';
+import type { GatewayTracing } from './tracing/gateway-tracing';
 
 /**
  * Serves the gateway for this process: reads the configuration, starts the embedded emulator when
@@ -24,7 +25,10 @@ export async function runGatewayProcess(): Promise<void> {
     });
   }
   const upstreamBaseUrl = config.graphBaseUrl ?? emulator!.baseUrl;
-  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator?.sampleToken });
+  // Likewise the OpenTelemetry SDK: loaded only when an OTLP endpoint is configured.
+  let tracing: GatewayTracing | undefined;
+  if (config.tracing) tracing = (require('./tracing/start-tracing') as typeof import('./tracing/start-tracing')).startTracing(config.tracing);
+  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator?.sampleToken, tracing });
   const url = await gateway.listen().catch(async (error: unknown) => {
     await emulator?.close();
     throw explainListenError(error, { portSetting: 'PORT', hostSetting: 'HOST', port: config.port, host: config.host });

@@ -25,6 +25,7 @@ import { REDACTED_LOG_PATHS, REDACTION_CENSOR } from './security/log-redaction';
 import { apolloLimitOptions, queryLimitSettings } from './security/query-limits';
 import { DocumentCache } from './security/document-cache';
 import { registerTrustedDocuments } from './trusted-documents/trusted-documents-hook';
+import type { GatewayTracing } from './tracing/gateway-tracing';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -41,6 +42,8 @@ export interface GatewayDependencies {
   graphiqlDefaultToken?: string;
   /** Prometheus metrics (own registry); created when not given. */
   metrics?: GatewayMetrics;
+  /** OpenTelemetry (tracing/start-tracing.ts), when configured; shut down (spans flushed) when the gateway closes. */
+  tracing?: GatewayTracing;
 }
 
 export interface Gateway {
@@ -81,6 +84,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       stream: deps.logStream,
       // Tokens never reach a log line, whatever a serializer or a future log call includes.
       redact: { paths: REDACTED_LOG_PATHS, censor: REDACTION_CENSOR },
+      ...(deps.tracing ? { mixin: deps.tracing.logFields } : {}),
     },
   });
   const schema = deps.schema ?? (await buildGatewaySchema());
@@ -99,7 +103,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     // Inline traces (ftv1) are for Apollo Studio reporting, which this gateway does not use. Cache
     // control is off too: no field carries a hint, answers are per caller (never HTTP-cacheable), and
     // its per-field hook made Apollo wrap every resolver (profiled: ~5 % of CPU per operation).
-    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, operationsPlugin(metrics, app.log)],
+    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, operationsPlugin(metrics, app.log), ...(deps.tracing ? [deps.tracing.operationPlugin] : [])],
   });
   await apollo.start();
   // Resolved once: every request only binds its caller's token and signal to these.
@@ -109,10 +113,12 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     maxRetries: config.graphMaxRetries,
     dispatcher,
     hooks: combineHooks(metrics.upstreamHooks, upstreamLogHooks(app.log), deps.hooks),
+    tracing: deps.tracing?.upstream,
   });
   const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery };
   const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings);
 
+  deps.tracing?.registerHttpSpans(app, { graphqlPath: '/graphql' });
   registerRequestLogging(app);
   explainBodyRefusals(app, MAX_BODY_BYTES);
   app.get('/health', async () => ({ status: 'ok' }));
@@ -137,6 +143,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     close: async () => {
       await app.close();
       if (ownsDispatcher) await (dispatcher as Dispatcher).close();
+      await deps.tracing?.shutdown();
     },
   };
 }

@@ -8,6 +8,7 @@ import { createTransport } from './transport';
 import type { UpstreamHandler, UpstreamResponse } from './upstream-call';
 import type { UpstreamHooks, UpstreamRetryEvent } from './upstream-hooks';
 import { createUpstreamPipeline } from './upstream-pipeline';
+import type { BatchTrace, UpstreamTracing } from './upstream-tracing';
 
 export type { UpstreamResponse } from './upstream-call';
 
@@ -32,6 +33,8 @@ export interface UpstreamSettings {
   dispatcher: Dispatcher;
   /** Combined once at start (metrics, logs, tests). */
   hooks: UpstreamHooks;
+  /** OpenTelemetry spans and `traceparent`; undefined when tracing is off (no OTLP endpoint). */
+  tracing?: UpstreamTracing;
   now?: () => number;
   random?: () => number;
 }
@@ -57,7 +60,7 @@ interface SharedUpstream {
 export function createUpstreamClients(settings: UpstreamSettings): (caller: UpstreamCaller) => GraphClient {
   const retryPolicy = new RetryPolicy({ maxRetries: settings.maxRetries, hooks: settings.hooks, random: settings.random });
   const transport = createTransport({ dispatcher: settings.dispatcher });
-  const pipeline = createUpstreamPipeline({ transport, hooks: settings.hooks, retryPolicy });
+  const pipeline = createUpstreamPipeline({ transport, hooks: settings.hooks, retryPolicy, tracingLayer: settings.tracing?.attemptLayer });
   const shared: SharedUpstream = { settings, retryPolicy, pipeline, transport };
   return (caller) => new GraphClient(shared, caller, new OperationScope(settings.timeoutMs, caller.signal, settings.now));
 }
@@ -118,6 +121,12 @@ export class GraphClient {
     } catch (error: unknown) {
       throw this.failed(error, action);
     }
+  }
+
+  /** Runs one $batch read inside its span when tracing is on; bare otherwise. */
+  inBatchSpan<T>(itemCount: number, run: (trace: BatchTrace | undefined) => Promise<T>): Promise<T> {
+    const tracing = this.shared.settings.tracing;
+    return tracing ? tracing.inBatchSpan(itemCount, run) : run(undefined);
   }
 
   /** Tells the hooks a $batch call of `size` items is sent. */

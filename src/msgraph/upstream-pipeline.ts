@@ -10,6 +10,8 @@ export interface UpstreamPipelineOptions {
   transport: UpstreamHandler;
   hooks: UpstreamHooks;
   retryPolicy: RetryPolicy;
+  /** A span per attempt (upstream-tracing.ts); undefined when tracing is off, and then not in the list. */
+  tracingLayer?: UpstreamLayer;
 }
 
 /**
@@ -23,7 +25,8 @@ export interface UpstreamPipelineOptions {
  *   - an OpenTelemetry layer (a span per upstream request) goes next to observe, per attempt.
  */
 export function upstreamLayers(options: UpstreamPipelineOptions): UpstreamLayer[] {
-  return [retryLayer(options.retryPolicy), attemptIdentityLayer(), observeLayer(options.hooks)];
+  const tracing = options.tracingLayer ? [options.tracingLayer] : [];
+  return [retryLayer(options.retryPolicy), attemptIdentityLayer(), ...tracing, observeLayer(options.hooks)];
 }
 
 /** Credentialed calls: every layer, then the transport. */

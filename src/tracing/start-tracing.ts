@@ -1,0 +1,38 @@
+import { trace } from '@opentelemetry/api';
+import { core, NodeSDK } from '@opentelemetry/sdk-node';
+import { batchSpans } from './batch-span';
+import type { GatewayTracing } from './gateway-tracing';
+import { registerHttpSpans } from './http-spans';
+import { logTraceFields } from './log-trace-fields';
+import { operationSpanPlugin } from './operation-span-plugin';
+import type { TracingSettings } from './tracing-config';
+import { upstreamSpanLayer } from './upstream-span-layer';
+
+const TRACER_NAME = 'office365-activation-counts-gateway';
+
+/**
+ * Starts the OpenTelemetry Node SDK for traces only and answers the gateway's tracing parts. The
+ * SDK reads the standard variables itself: exporter endpoint, protocol (http/protobuf by default,
+ * http/json), headers and timeout, OTEL_TRACES_SAMPLER(_ARG), OTEL_BSP_*, OTEL_RESOURCE_ATTRIBUTES.
+ * Metrics and logs stay with Prometheus and pino: no reader, no log processor. Propagation is W3C
+ * trace context only unless OTEL_PROPAGATORS says otherwise: the SDK's default also forwards a
+ * caller's `baggage` header to the upstream, which is the caller's data, not ours to pass on.
+ * Loaded only when tracing is configured (gateway-process.ts), like the emulator.
+ */
+export function startTracing(settings: TracingSettings, env: Record<string, string | undefined> = process.env): GatewayTracing {
+  const sdk = new NodeSDK({
+    serviceName: settings.defaultServiceName,
+    textMapPropagator: env.OTEL_PROPAGATORS?.trim() ? undefined : new core.W3CTraceContextPropagator(),
+    metricReaders: [],
+    logRecordProcessors: [],
+  });
+  sdk.start();
+  const tracer = trace.getTracer(TRACER_NAME);
+  return {
+    registerHttpSpans: (app, options) => registerHttpSpans(app, tracer, options),
+    operationPlugin: operationSpanPlugin(),
+    upstream: { attemptLayer: upstreamSpanLayer(tracer), inBatchSpan: batchSpans(tracer) },
+    logFields: logTraceFields,
+    shutdown: () => sdk.shutdown(),
+  };
+}
