@@ -27,7 +27,11 @@ export async function runGatewayProcess(): Promise<void> {
   const upstreamBaseUrl = config.graphBaseUrl ?? emulator!.baseUrl;
   // Likewise the OpenTelemetry SDK: loaded only when an OTLP endpoint is configured.
   let tracing: GatewayTracing | undefined;
-  if (config.tracing) tracing = (require('./tracing/start-tracing') as typeof import('./tracing/start-tracing')).startTracing(config.tracing);
+  if (config.tracing) {
+    tracing = (require('./tracing/start-tracing') as typeof import('./tracing/start-tracing')).startTracing(config.tracing);
+    const endpoint = new URL(config.tracing.tracesEndpoint);
+    process.stdout.write(`Traces: OTLP/HTTP to ${endpoint.origin}${endpoint.pathname}\n`);
+  }
   const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator?.sampleToken, tracing });
   const url = await gateway.listen().catch(async (error: unknown) => {
     await emulator?.close();

@@ -14,7 +14,11 @@ interface RequestSpans {
 export interface HttpSpanOptions {
   /** The GraphQL route, whose requests get an operation span. */
   graphqlPath: string;
+  /** Routes polled by probes and scrapers, not worth a trace each. Default /health, /ready, /metrics. */
+  untracedRoutes?: readonly string[];
 }
+
+const PROBE_ROUTES = ['/health', '/ready', '/metrics'];
 
 function endAll(spans: RequestSpans, statusCode: number | undefined, problem?: string): void {
   if (statusCode !== undefined) spans.server.setAttribute('http.response.status_code', statusCode);
@@ -35,8 +39,10 @@ function endAll(spans: RequestSpans, statusCode: number | undefined, problem?: s
  */
 export function registerHttpSpans(app: FastifyInstance, tracer: Tracer, options: HttpSpanOptions): void {
   const spansOf = new WeakMap<FastifyRequest, RequestSpans>();
+  const untraced = new Set(options.untracedRoutes ?? PROBE_ROUTES);
   app.addHook('onRequest', (request, _reply, done) => {
     const route = request.routeOptions.url;
+    if (route !== undefined && untraced.has(route)) return done();
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
     const server = tracer.startSpan(route ? `${request.method} ${route}` : request.method, {
       kind: SpanKind.SERVER,

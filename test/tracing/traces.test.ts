@@ -3,7 +3,7 @@ import { startEmulator, type Emulator } from '../../emulator/emulator';
 import { graphError } from '../../emulator/graph-error';
 import { batchItems } from '../support/emulator-log';
 import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
-import { postGraphQL } from '../support/graphql-http';
+import { httpGet, postGraphQL } from '../support/graphql-http';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver';
 import { eventually } from '../support/polling';
 import { manyEntities } from '../support/sample-data';
@@ -166,6 +166,22 @@ describe('OpenTelemetry traces over OTLP/HTTP', () => {
     const completed = lines.find((l) => l.msg === 'request completed');
     expect(incoming).toMatchObject({ trace_id: traceId, span_id: server.spanId, trace_flags: '01' });
     expect(completed).toMatchObject({ trace_id: traceId });
+  });
+
+  it('keeps a GET query\'s text out of the spans, and does not trace the probe routes', async () => {
+    const query = '{ office365ActivationCounts(id: "e-06") { id } }';
+    const answer = await httpGet(`${url}/graphql?query=${encodeURIComponent(query)}`, { authorization: TOKEN, 'apollo-require-preflight': 'true' });
+    expect(JSON.parse(answer.text).data.office365ActivationCounts).toEqual({ id: 'e-06' });
+    expect((await httpGet(`${url}/health`)).status).toBe(200);
+    const traceId = emulator.httpRequests()[0]!.headers.traceparent!.split('-')[1]!;
+    await eventually('the GET\'s spans are exported', () => ofTrace(receiver, traceId).length >= 3);
+    const server = only(ofTrace(receiver, traceId), (s) => s.kind === SERVER, 'server span');
+    expect(server.name).toBe('GET /graphql');
+    expect(server.attributes['url.path']).toBe('/graphql');
+    expect(JSON.stringify(ofTrace(receiver, traceId).map((s) => s.attributes))).not.toMatch(/query=|office365ActivationCounts(\(|%28)/);
+    // Exported later than the GET's spans if at all: wait one more export period before judging.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(receiver.spans.filter((s) => s.attributes['http.route'] === '/health')).toEqual([]);
   });
 });
 
