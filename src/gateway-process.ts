@@ -13,7 +13,7 @@ export async function runGatewayProcess(): Promise<void> {
   let emulator: Emulator | undefined;
   if (!config.graphBaseUrl) emulator = await startEmulator({ resourcePath: config.graphResourcePath });
   const upstreamBaseUrl = config.graphBaseUrl ?? emulator!.baseUrl('beta');
-  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator ? EMULATOR_SAMPLE_TOKEN : undefined });
+  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator ? EMULATOR_SAMPLE_TOKEN : undefined, upstreamIsEmulator: emulator !== undefined });
   const url = await gateway.listen();
 
   const upstream = emulator ? `embedded emulator at ${upstreamBaseUrl} (sample data; any bearer token works)` : upstreamBaseUrl;
