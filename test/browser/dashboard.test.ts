@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EMULATOR_SAMPLE_TOKEN } from '../../src/emulator/sample-token';
 import { sampleEntities } from '../../src/emulator/entity-store';
+import { graphError } from '../../src/emulator/graph-error';
 import { launchBrowser } from '../support/chromium';
 import { startHarness, type Harness } from '../support/harness';
 
@@ -56,11 +57,18 @@ function chartSeries(page: Page): Promise<ChartSeries> {
 }
 
 async function tableRows(page: Page): Promise<string[][]> {
-  return page.locator('#report-table tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
+  return page.locator('#report-table tbody tr').evaluateAll((rows) => rows.map((row) => Array.from(row.children, (cell) => cell.textContent ?? '')));
 }
 
 async function listedIds(page: Page): Promise<string[]> {
   return page.locator('#entity-list button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.entityId ?? ''));
+}
+
+/** Clicks "Next page" and waits until the list shows other entities. */
+async function nextListPage(page: Page): Promise<void> {
+  const before = (await listedIds(page)).join();
+  await page.click('#next-page');
+  await page.waitForFunction((previous) => Array.from(document.querySelectorAll<HTMLElement>('#entity-list button'), (b) => b.dataset.entityId).join() !== previous, before);
 }
 
 /** Opens the dashboard and waits until the report and the first list page have been answered. */
@@ -75,11 +83,7 @@ async function openEntity(page: Page, id: string): Promise<void> {
     await page.click('#first-page');
     await page.waitForFunction(() => document.getElementById('page-position')!.textContent === 'Page 1');
   }
-  while (!(await listedIds(page)).includes(id)) {
-    const before = (await listedIds(page)).join();
-    await page.click('#next-page');
-    await page.waitForFunction((previous) => [...document.querySelectorAll<HTMLElement>('#entity-list button')].map((b) => b.dataset.entityId).join() !== previous, before);
-  }
+  while (!(await listedIds(page)).includes(id)) await nextListPage(page);
   await page.click(`#entity-list button[data-entity-id="${id}"]`);
   await page.waitForFunction((entityId) => !document.getElementById('editor')!.hidden && document.getElementById('editor-title')!.textContent!.includes(`(${entityId})`), id);
 }
@@ -99,8 +103,9 @@ describe('the activation dashboard in headless Chromium, on its own origin', () 
     outDir = mkdtempSync(join(tmpdir(), 'dashboard-build-'));
     site = await startDashboardSite(outDir);
     const origin = new URL(site.url).origin;
-    // Beta: the report as JSON rows (the v1.0 CSV path answers the same rows).
-    h = await startHarness({ version: 'beta', env: { CORS_ORIGINS: origin }, deps: { upstreamIsEmulator: true } });
+    // Beta: the report as JSON rows (the v1.0 CSV path answers the same rows). No retries: a
+    // throttled answer reaches the page at once.
+    h = await startHarness({ version: 'beta', env: { CORS_ORIGINS: origin, GRAPH_MAX_RETRIES: '0' }, deps: { upstreamIsEmulator: true } });
     dashboardUrl = `${site.url}?gateway=${encodeURIComponent(h.url)}&pageSize=2`;
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1440, height: 740 } });
@@ -167,9 +172,7 @@ describe('the activation dashboard in headless Chromium, on its own origin', () 
     expect(await page.isDisabled('#first-page')).toBe(true);
     const pages = [await listedIds(page)];
     while (!(await page.isDisabled('#next-page'))) {
-      const before = pages[pages.length - 1]!.join();
-      await page.click('#next-page');
-      await page.waitForFunction((previous) => [...document.querySelectorAll<HTMLElement>('#entity-list button')].map((b) => b.dataset.entityId).join() !== previous, before);
+      await nextListPage(page);
       pages.push(await listedIds(page));
     }
     expect(pages).toEqual([['big-numbers', 'business'], ['project', 'proplus'], ['visio']]);
@@ -210,6 +213,43 @@ describe('the activation dashboard in headless Chromium, on its own origin', () 
     expect(h.emulator.httpRequests()).toEqual([]);
     mkdirSync(OUTPUT_DIR, { recursive: true });
     await page.screenshot({ path: join(OUTPUT_DIR, 'dashboard.png'), fullPage: true });
+  });
+
+  it.each([
+    ['THROTTLED with its retry time', graphError(429, 'TooManyRequests', 'Too many requests', { 'retry-after': '120' }), 'Microsoft Graph is throttling requests: try again in 120 s.'],
+    ['NOT_FOUND', graphError(404, 'ResourceNotFound', 'Resource not found'), expect.stringMatching(/^Microsoft Graph has no such entity \(it may have been removed\): .*business.*404 ResourceNotFound/)],
+  ])('explains an upstream %s when saving', async (_name, response, expected) => {
+    await openEntity(page, 'business');
+    await page.fill('#editor-fields input[name="mac"]', '1022');
+    h.emulator.faults.add({ method: 'PATCH', times: 1, action: { kind: 'respond', response } });
+    await page.click('#save-entity');
+    await page.waitForFunction(() => document.getElementById('editor-message')!.textContent !== 'Saving…');
+    expect(await page.textContent('#editor-message')).toEqual(expected);
+    expect(h.emulator.store.get('business')?.mac).toBe(1021n);
+  });
+
+  it('shows "as of" with the age when the gateway answers the report from its cache, and warns when stale', async () => {
+    // This branch's gateway has no report cache yet: its answer gains the extension it will add.
+    const freshness = [
+      { source: 'cache', ageSeconds: 125, fetchedAt: '2026-12-01T08:58:00.000Z' },
+      { source: 'stale', ageSeconds: 7200, fetchedAt: '2026-12-01T07:00:00.000Z', retryAfterSeconds: 30 },
+    ];
+    const cachedPage = await context.newPage();
+    await cachedPage.route(`${h.url}/graphql`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      if (!body.data?.office365ActivationCountsReport) return route.fulfill({ response });
+      return route.fulfill({ response, json: { ...body, extensions: { office365ActivationCountsReport: freshness.shift() } } });
+    });
+    await openDashboard(cachedPage, dashboardUrl);
+    expect(await cachedPage.textContent('#report-freshness')).toBe('as of 2026-12-01T08:58:00.000Z (2 min old)');
+    const warned = () => cachedPage.evaluate(() => document.getElementById('report-freshness')!.classList.contains('warning'));
+    expect(await warned()).toBe(false);
+    await cachedPage.click('#load');
+    await cachedPage.waitForFunction(() => document.getElementById('report-freshness')!.textContent!.startsWith('Stale'));
+    expect(await cachedPage.textContent('#report-freshness')).toBe('Stale: Microsoft Graph could not be asked for a fresh report, showing the copy as of 2026-12-01T07:00:00.000Z (2 h old); the gateway retries in 30 s.');
+    expect(await warned()).toBe(true);
+    await cachedPage.close();
   });
 
   it('sends the manifest\'s sha256 ids instead of operation text with ?persisted=on', async () => {

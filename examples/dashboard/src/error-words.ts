@@ -28,7 +28,7 @@ function describeOne(message: string, extensions: GatewayErrorExtensions): strin
       return `Microsoft Graph is throttling requests${seconds !== undefined ? `: try again in ${seconds} s` : ': try again shortly'}.`;
     }
     case 'NOT_FOUND':
-      return `Not found: ${message}`;
+      return `Microsoft Graph has no such entity (it may have been removed): ${message}`;
     case 'UNAUTHENTICATED':
       return `The token was refused (${message}). Check the bearer token field.`;
     case 'PERSISTED_DOCUMENT_NOT_FOUND':
