@@ -1,5 +1,8 @@
 import { runGatewayProcess, describeStartFailure } from '../../../src/gateway-process';
-import { buildDashboard, DEFAULT_OUT_DIR, serveDashboard } from './dashboard-site';
+import { join } from 'node:path';
+import { buildDashboard, DASHBOARD_ROOT, DEFAULT_OUT_DIR, serveDashboard } from './dashboard-site';
+
+const DASHBOARD_MANIFEST = join(DASHBOARD_ROOT, 'src', 'generated', 'persisted-documents.json');
 
 /**
  * `npm run dashboard`: builds the dashboard, serves it on its own origin (DASHBOARD_PORT, default
@@ -14,14 +17,16 @@ async function runDashboard(env: NodeJS.ProcessEnv): Promise<void> {
   const site = await serveDashboard(DEFAULT_OUT_DIR, host, Number(env.DASHBOARD_PORT || 5173));
   const dashboardOrigin = new URL(site.url).origin;
   // The gateway process reads its settings from the environment: the embedded emulator (no
-  // GRAPH_BASE_URL) and CORS for the dashboard's origin, next to any origins already configured.
+  // GRAPH_BASE_URL), CORS for the dashboard's origin and the dashboard's persisted-documents
+  // manifest for ?persisted=on (TRUSTED_DOCUMENTS), each next to what is already configured.
   delete env.GRAPH_BASE_URL;
   env.PORT = gatewayPort;
   env.CORS_ORIGINS = [env.CORS_ORIGINS, dashboardOrigin].filter(Boolean).join(',');
+  env.TRUSTED_DOCUMENTS = [env.TRUSTED_DOCUMENTS, DASHBOARD_MANIFEST].filter(Boolean).join(',');
   await runGatewayProcess();
   const gatewayUrl = `http://${host}:${gatewayPort}`;
   process.stdout.write(`Dashboard (its own origin, ${dashboardOrigin}): ${site.url}?gateway=${encodeURIComponent(gatewayUrl)}\n`);
-  process.stdout.write(`  add &persisted=on to send persisted document ids (the gateway needs examples/dashboard/src/generated/persisted-documents.json)\n`);
+  process.stdout.write(`  add &persisted=on to send persisted document ids instead of operation text (TRUSTED_DOCUMENTS names the dashboard's manifest)\n`);
 }
 
 runDashboard(process.env).catch((error: unknown) => {
