@@ -85,7 +85,8 @@ async function openEntity(page: Page, id: string): Promise<void> {
   }
   while (!(await listedIds(page)).includes(id)) await nextListPage(page);
   await page.click(`#entity-list button[data-entity-id="${id}"]`);
-  await page.waitForFunction((entityId) => !document.getElementById('editor')!.hidden && document.getElementById('editor-title')!.textContent!.includes(`(${entityId})`), id);
+  // The click sets data-state="loading" at once; "ready" then means this entity's answer is shown.
+  await page.waitForFunction((entityId) => document.getElementById('editor')!.dataset.state === 'ready' && document.getElementById('editor-title')!.textContent!.includes(`(${entityId})`), id);
 }
 
 describe('the activation dashboard in headless Chromium, on its own origin', () => {

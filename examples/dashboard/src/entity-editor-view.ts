@@ -44,10 +44,13 @@ export function createEntityEditorView(ui: EntityEditorElements, context: Dashbo
 
   async function open(id: string): Promise<void> {
     say('');
+    // "loading" until the answer is shown: edits typed before it would be overwritten by it.
+    ui.section.dataset.state = 'loading';
     const result = await context.client().query(DashboardEntityDocument, { id }).toPromise();
     if (result.error) say(context.explain(result.error), true);
     else if (!result.data?.office365ActivationCounts) say(`No entity "${id}" exists upstream (any more).`, true);
     else show(result.data.office365ActivationCounts);
+    ui.section.dataset.state = 'ready';
   }
 
   /** Only the fields the person changed; an emptied field clears the count. Values stay strings: Int64 travels exactly. */
