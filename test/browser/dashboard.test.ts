@@ -8,12 +8,12 @@ import { EMULATOR_SAMPLE_TOKEN } from '../../emulator/sample-token';
 import { sampleEntities } from '../../emulator/entity-store';
 import { graphError } from '../../emulator/graph-error';
 import { launchBrowser } from '../support/chromium';
+import { offLoopback, openLoopbackPage } from '../support/loopback-page';
 import { startHarness, type Harness } from '../support/harness';
 
 const ROOT = join(__dirname, '..', '..');
 const OUTPUT_DIR = join(ROOT, 'test-output');
 const MANIFEST = join(ROOT, 'examples', 'dashboard', 'src', 'generated', 'persisted-documents.json');
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const PLATFORM_LABELS = ['Windows', 'Mac', 'Android', 'iOS', 'Windows 10 Mobile'];
 const PLATFORM_FIELDS = ['windows', 'mac', 'android', 'ios', 'windows10Mobile'] as const;
 
@@ -97,8 +97,8 @@ describe('the activation dashboard in headless Chromium, on its own origin', () 
   let page: Page;
   let outDir: string;
   let dashboardUrl: string;
-  const requested: string[] = [];
-  const pageErrors: string[] = [];
+  let requested: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'dashboard-build-'));
@@ -110,20 +110,11 @@ describe('the activation dashboard in headless Chromium, on its own origin', () 
     h = await startHarness({ version: 'beta', env: { CORS_ORIGINS: origin, GRAPH_MAX_RETRIES: '0', TRUSTED_DOCUMENTS: MANIFEST, TRUSTED_DOCUMENTS_MODE: 'require' }, deps: { upstreamIsEmulator: true } });
     dashboardUrl = `${site.url}?gateway=${encodeURIComponent(h.url)}&pageSize=2`;
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 740 } });
-    // Every request is recorded; anything off loopback is also refused outright.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      requested.push(url.href);
-      return LOOPBACK.has(url.hostname) ? route.continue() : route.abort('blockedbyclient');
-    });
-    context.on('request', (request) => requested.push(request.url()));
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      // Chromium logs every 4xx answer to fetch; the refused 1.5 is one on purpose (Apollo answers 400).
-      if (message.type() === 'error' && !message.text().includes('status of 400 (Bad Request)')) pageErrors.push(message.text());
-    });
+    // Chromium logs every 4xx answer to fetch; the refused 1.5 is one on purpose (Apollo answers 400).
+    ({ context, page, requested, pageErrors } = await openLoopbackPage(browser, {
+      viewport: { width: 1440, height: 740 },
+      expectedConsoleError: (text) => text.includes('status of 400 (Bad Request)'),
+    }));
     await openDashboard(page, dashboardUrl);
   });
   afterAll(async () => {
@@ -279,7 +270,7 @@ describe('the activation dashboard in headless Chromium, on its own origin', () 
 
   it('made no request off loopback and logged no page error', () => {
     expect(requested.length).toBeGreaterThan(5);
-    expect(requested.filter((url) => !LOOPBACK.has(new URL(url).hostname))).toEqual([]);
+    expect(offLoopback(requested)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });
