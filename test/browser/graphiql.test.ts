@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { print } from 'graphql';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EXAMPLE_OPERATIONS } from '../../src/graphiql/example-operations';
-import { GraphiqlBatchedLookupsDocument } from '../generated/operations';
+import { GraphiqlBatchedLookupsDocument } from '../generated/client/graphql';
 import { batchItems } from '../support/emulator-log';
 import { launchBrowser } from '../support/chromium';
 import { offLoopback, openLoopbackPage } from '../support/loopback-page';
