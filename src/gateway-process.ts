@@ -32,7 +32,7 @@ export async function runGatewayProcess(): Promise<void> {
     const endpoint = new URL(config.tracing.tracesEndpoint);
     process.stdout.write(`Traces: OTLP/HTTP to ${endpoint.origin}${endpoint.pathname}\n`);
   }
-  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator?.sampleToken, tracing });
+  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator?.sampleToken, upstreamIsEmulator: emulator !== undefined, tracing });
   const url = await gateway.listen().catch(async (error: unknown) => {
     await emulator?.close();
     throw explainListenError(error, { portSetting: 'PORT', hostSetting: 'HOST', port: config.port, host: config.host });

@@ -42,6 +42,8 @@ export interface GatewayDependencies {
   graphiqlDefaultToken?: string;
   /** Prometheus metrics (own registry); created when not given. */
   metrics?: GatewayMetrics;
+  /** True when the upstream is the embedded emulator: /health adds `upstream: "emulator"`, so a frontend (the dashboard) can offer its sample token. Default false. */
+  upstreamIsEmulator?: boolean;
   /** OpenTelemetry (tracing/start-tracing.ts), when configured; shut down (spans flushed) when the gateway closes. */
   tracing?: GatewayTracing;
 }
@@ -121,7 +123,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   deps.tracing?.registerHttpSpans(app, { graphqlPath: '/graphql' });
   registerRequestLogging(app);
   explainBodyRefusals(app, MAX_BODY_BYTES);
-  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/health', async () => (deps.upstreamIsEmulator ? { status: 'ok', upstream: 'emulator' } : { status: 'ok' }));
   closeConnectionsWhenStopping(app);
   registerOperatorRoutes(app, { registry: metrics.registry, upstreamBaseUrl: deps.upstreamBaseUrl, dispatcher, readyTimeoutMs: config.readyTimeoutMs });
   await registerCors(app, config.corsOrigins);
