@@ -7,7 +7,7 @@ export interface BatchTrace {
 }
 
 /**
- * What the upstream client asks of tracing (src/tracing/ implements it). Absent when no OTLP
+ * What the upstream client asks of tracing (tracing-layer.ts, batch-span.ts; built by src/tracing/start-tracing.ts). Absent when no OTLP
  * endpoint is configured: then no tracing layer is in the pipeline and a `$batch` runs bare.
  */
 export interface UpstreamTracing {

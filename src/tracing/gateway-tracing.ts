@@ -12,7 +12,7 @@ export interface GatewayTracing {
   registerHttpSpans(app: FastifyInstance, options: HttpSpanOptions): void;
   /** Names the operation span by operation name and type (operation-span-plugin.ts). */
   operationPlugin: ApolloServerPlugin;
-  /** The upstream client's span per attempt and span per `$batch` (upstream-span-layer.ts, batch-span.ts). */
+  /** The upstream client's span per attempt and span per `$batch` (src/msgraph/tracing-layer.ts, batch-span.ts). */
   upstream: UpstreamTracing;
   /** pino mixin: `trace_id` / `span_id` of the active span (log-trace-fields.ts). */
   logFields(): Record<string, string>;

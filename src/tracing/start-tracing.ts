@@ -1,12 +1,12 @@
 import { trace } from '@opentelemetry/api';
 import { core, NodeSDK } from '@opentelemetry/sdk-node';
-import { batchSpans } from './batch-span';
+import { batchSpans } from '../msgraph/batch-span';
+import { tracingLayer } from '../msgraph/tracing-layer';
 import type { GatewayTracing } from './gateway-tracing';
 import { registerHttpSpans } from './http-spans';
 import { logTraceFields } from './log-trace-fields';
 import { operationSpanPlugin } from './operation-span-plugin';
 import type { TracingSettings } from './tracing-config';
-import { upstreamSpanLayer } from './upstream-span-layer';
 
 const TRACER_NAME = 'office365-activation-counts-gateway';
 
@@ -31,7 +31,7 @@ export function startTracing(settings: TracingSettings, env: Record<string, stri
   return {
     registerHttpSpans: (app, options) => registerHttpSpans(app, tracer, options),
     operationPlugin: operationSpanPlugin(),
-    upstream: { attemptLayer: upstreamSpanLayer(tracer), inBatchSpan: batchSpans(tracer) },
+    upstream: { attemptLayer: tracingLayer(tracer), inBatchSpan: batchSpans(tracer) },
     logFields: logTraceFields,
     shutdown: () => sdk.shutdown(),
   };

@@ -1,10 +1,10 @@
 import { SpanStatusCode, type Tracer } from '@opentelemetry/api';
-import type { UpstreamTracing } from '../msgraph/upstream-tracing';
+import type { UpstreamTracing } from './upstream-tracing';
 
 /**
  * One INTERNAL span per `$batch` read, active while it runs, so its POST /$batch attempts are its
  * children: how many items it asked for, how many were sent again, in how many rounds (one event per
- * resend, with its delay).
+ * resend, with its delay). Loaded only by src/tracing/start-tracing.ts.
  */
 export function batchSpans(tracer: Tracer): UpstreamTracing['inBatchSpan'] {
   return (itemCount, run) =>

@@ -1,7 +1,7 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Tracer } from '@opentelemetry/api';
-import type { UpstreamCall, UpstreamLayer } from '../msgraph/upstream-call';
-import { UpstreamFailure } from '../msgraph/upstream-failure';
-import { pathWithoutQueryValues } from '../msgraph/upstream-hooks';
+import type { UpstreamCall, UpstreamLayer } from './upstream-call';
+import { UpstreamFailure } from './upstream-failure';
+import { pathWithoutQueryValues } from './upstream-hooks';
 
 /** The attributes known before the attempt is sent: no header value but the attempt's own id, no query value. */
 function requestAttributes(call: UpstreamCall): Attributes {
@@ -26,8 +26,9 @@ function requestAttributes(call: UpstreamCall): Attributes {
  * One CLIENT span per upstream attempt, child of whatever span is active (the GraphQL operation, or
  * its `$batch`), with the W3C `traceparent` of that span sent upstream. Sits inside the attempt
  * identity layer, so it sees the attempt number and the `client-request-id` Graph support asks for.
+ * Only src/tracing/start-tracing.ts loads this file: with tracing off it is not in memory.
  */
-export function upstreamSpanLayer(tracer: Tracer): UpstreamLayer {
+export function tracingLayer(tracer: Tracer): UpstreamLayer {
   return (next) => async (call) => {
     const parent = context.active();
     const name = call.path === '/$batch' ? 'POST /$batch' : call.method;
