@@ -28,7 +28,7 @@ export async function runGatewayProcess(): Promise<void> {
   // Likewise the OpenTelemetry SDK: loaded only when an OTLP endpoint is configured.
   let tracing: GatewayTracing | undefined;
   if (config.tracing) {
-    tracing = (require('./tracing/start-tracing') as typeof import('./tracing/start-tracing')).startTracing(config.tracing);
+    tracing = (require('./tracing/start-tracing') as typeof import('./tracing/start-tracing')).startTracing(config.tracing, { warn: (message) => process.stderr.write(`${message}\n`) });
     const endpoint = new URL(config.tracing.tracesEndpoint);
     process.stdout.write(`Traces: OTLP/HTTP to ${endpoint.origin}${endpoint.pathname}\n`);
   }

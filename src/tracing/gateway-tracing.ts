@@ -16,6 +16,6 @@ export interface GatewayTracing {
   upstream: UpstreamTracing;
   /** pino mixin: `trace_id` / `span_id` of the active span (log-trace-fields.ts). */
   logFields(): Record<string, string>;
-  /** Exports what is buffered and stops the SDK; the gateway's close awaits it. */
+  /** Exports what is buffered and stops the SDK; the gateway's close awaits it. Never rejects: a failed export is reported, not thrown. */
   shutdown(): Promise<void>;
 }

@@ -10,6 +10,16 @@ import type { TracingSettings } from './tracing-config';
 
 const TRACER_NAME = 'office365-activation-counts-gateway';
 
+export interface TracingDependencies {
+  /** Where a problem the caller cannot see goes (spans lost at shutdown); the process's stderr. */
+  warn(message: string): void;
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof Error) return (error as { code?: string }).code ?? error.message;
+  return String(error);
+}
+
 /**
  * Starts the OpenTelemetry Node SDK for traces only and answers the gateway's tracing parts. The
  * SDK reads the standard variables itself: exporter endpoint, protocol (http/protobuf by default,
@@ -19,10 +29,11 @@ const TRACER_NAME = 'office365-activation-counts-gateway';
  * caller's `baggage` header to the upstream, which is the caller's data, not ours to pass on.
  * Loaded only when tracing is configured (gateway-process.ts), like the emulator.
  */
-export function startTracing(settings: TracingSettings, env: Record<string, string | undefined> = process.env): GatewayTracing {
+export function startTracing(settings: TracingSettings, deps: TracingDependencies): GatewayTracing {
   const sdk = new NodeSDK({
     serviceName: settings.defaultServiceName,
-    textMapPropagator: env.OTEL_PROPAGATORS?.trim() ? undefined : new core.W3CTraceContextPropagator(),
+    // The SDK reads the process environment itself; this one choice is read from the same place.
+    textMapPropagator: process.env.OTEL_PROPAGATORS?.trim() ? undefined : new core.W3CTraceContextPropagator(),
     metricReaders: [],
     logRecordProcessors: [],
   });
@@ -33,6 +44,10 @@ export function startTracing(settings: TracingSettings, env: Record<string, stri
     operationPlugin: operationSpanPlugin(),
     upstream: { attemptLayer: tracingLayer(tracer), inBatchSpan: batchSpans(tracer) },
     logFields: logTraceFields,
-    shutdown: () => sdk.shutdown(),
+    // A collector that is down must not turn a clean stop into a crash: the spans are lost, said once.
+    shutdown: () =>
+      sdk.shutdown().catch((error: unknown) => {
+        deps.warn(`Traces: spans still buffered at shutdown were not exported to ${settings.tracesEndpoint} (${reasonOf(error)})`);
+      }),
   };
 }

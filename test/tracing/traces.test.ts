@@ -74,7 +74,7 @@ describe('OpenTelemetry traces over OTLP/HTTP', () => {
     const traceId = hex(16);
     const callerSpanId = hex(8);
     const query = 'query FiveById { office365ActivationCountsByIds(ids: ["e-01", "e-02", "e-03", "no-such-id", "e-04"]) { id windows } }';
-    const answer = await postGraphQL(url, { query }, { authorization: TOKEN, traceparent: `00-${traceId}-${callerSpanId}-01` });
+    const answer = await postGraphQL(url, { query }, { authorization: TOKEN, traceparent: `00-${traceId}-${callerSpanId}-01`, baggage: 'caller.secret=42' });
     const body = JSON.parse(answer.text);
     expect(body.errors).toBeUndefined();
     expect(body.data.office365ActivationCountsByIds.map((e: { id: string } | null) => e?.id ?? null)).toEqual(['e-01', 'e-02', 'e-03', null, 'e-04']);
@@ -115,6 +115,8 @@ describe('OpenTelemetry traces over OTLP/HTTP', () => {
       const received = upstream.find((r) => r.headers['client-request-id'] === call.attributes['msgraph.client_request_id']);
       expect(received).toBeDefined();
       expect(received!.headers.traceparent).toBe(`00-${traceId}-${call.spanId}-01`);
+      // W3C trace context only: the caller's baggage is not passed on to Graph.
+      expect(received!.headers.baggage).toBeUndefined();
     }
 
     // Nothing secret or textual in any attribute or event: not the token, not the query's field list.
@@ -201,6 +203,32 @@ describe('the trace exporter at shutdown', () => {
       expect(receiver.spans[0]!.resource['service.name']).toBe('gateway-under-test');
     } finally {
       await receiver.close();
+      await emulator.close();
+    }
+  }, 30000);
+});
+
+describe('a collector that is down', () => {
+  it('changes nothing for callers: answers as usual, and the gateway still stops cleanly', async () => {
+    const emulator = await startEmulator();
+    // A receiver started and closed again: its port refuses connections.
+    const gone = await startOtlpReceiver();
+    await gone.close();
+    try {
+      // The exporter retries a refused export until its timeout: 1 s here instead of 10.
+      const gateway = tracedGateway(emulator, gone, { OTEL_EXPORTER_OTLP_TIMEOUT: '1000' });
+      const url = await gateway.url;
+      for (let i = 0; i < 3; i++) {
+        const answer = await postGraphQL(url, { query: '{ office365ActivationCounts(id: "proplus") { id } }' }, { authorization: TOKEN });
+        expect(answer.status).toBe(200);
+        expect(JSON.parse(answer.text).data.office365ActivationCounts).toEqual({ id: 'proplus' });
+        await new Promise((resolve) => setTimeout(resolve, 100)); // an export attempt fails in between
+      }
+      gateway.child.kill('SIGTERM');
+      expect(await gateway.exited).toBe(0);
+      expect(gateway.output()).toContain(`Traces: spans still buffered at shutdown were not exported to ${gone.url}/v1/traces (ECONNREFUSED)`);
+      expect(gateway.output()).not.toContain('traced-token');
+    } finally {
       await emulator.close();
     }
   }, 30000);
