@@ -170,6 +170,21 @@ describe('OpenTelemetry traces over OTLP/HTTP', () => {
     expect(completed).toMatchObject({ trace_id: traceId });
   });
 
+  it('marks a failed operation and its upstream attempt as errors, with the codes and not the messages', async () => {
+    emulator.faults.add({ transport: 'http', method: 'PATCH', path: `${RESOURCE}/e-07`, times: 1, action: { kind: 'respond', response: graphError(403, 'Forbidden', 'Caller lacks Reports.ReadWrite.All') } });
+    const answer = await postGraphQL(url, { query: 'mutation Denied { updateOffice365ActivationCounts(id: "e-07", input: { windows: 1 }) { id } }' }, { authorization: TOKEN });
+    expect(JSON.parse(answer.text).errors[0].extensions.code).toBe('FORBIDDEN');
+    const traceId = emulator.httpRequests()[0]!.headers.traceparent!.split('-')[1]!;
+    await eventually('the failed operation\'s spans are exported', () => ofTrace(receiver, traceId).length >= 3);
+    const spans = ofTrace(receiver, traceId);
+    const operation = only(spans, (s) => s.name === 'mutation Denied', 'operation span');
+    expect(operation.attributes).toMatchObject({ 'graphql.operation.type': 'mutation', 'graphql.error.codes': ['FORBIDDEN'] });
+    expect(operation.status).toMatchObject({ code: 2, message: 'FORBIDDEN' });
+    const patch = only(spans, (s) => s.kind === CLIENT, 'upstream span');
+    expect(patch.attributes).toMatchObject({ 'http.request.method': 'PATCH', 'http.response.status_code': 403, 'error.type': '403', 'msgraph.attempt': 1 });
+    expect(JSON.stringify(spans)).not.toContain('Reports.ReadWrite.All');
+  });
+
   it('keeps a GET query\'s text out of the spans, and does not trace the probe routes', async () => {
     const query = '{ office365ActivationCounts(id: "e-06") { id } }';
     const answer = await httpGet(`${url}/graphql?query=${encodeURIComponent(query)}`, { authorization: TOKEN, 'apollo-require-preflight': 'true' });
@@ -209,20 +224,20 @@ describe('the trace exporter at shutdown', () => {
 });
 
 describe('a collector that is down', () => {
-  it('changes nothing for callers: answers as usual, and the gateway still stops cleanly', async () => {
+  it('changes nothing for callers, and the gateway still stops cleanly, saying which spans were lost', async () => {
     const emulator = await startEmulator();
     // A receiver started and closed again: its port refuses connections.
     const gone = await startOtlpReceiver();
     await gone.close();
     try {
-      // The exporter retries a refused export until its timeout: 1 s here instead of 10.
-      const gateway = tracedGateway(emulator, gone, { OTEL_EXPORTER_OTLP_TIMEOUT: '1000' });
+      // Every span stays buffered until the stop (no scheduled export), whose export is then refused;
+      // the exporter retries a refused export until its timeout: 1 s here instead of 10.
+      const gateway = tracedGateway(emulator, gone, { OTEL_BSP_SCHEDULE_DELAY: '600000', OTEL_EXPORTER_OTLP_TIMEOUT: '1000' });
       const url = await gateway.url;
       for (let i = 0; i < 3; i++) {
         const answer = await postGraphQL(url, { query: '{ office365ActivationCounts(id: "proplus") { id } }' }, { authorization: TOKEN });
         expect(answer.status).toBe(200);
         expect(JSON.parse(answer.text).data.office365ActivationCounts).toEqual({ id: 'proplus' });
-        await new Promise((resolve) => setTimeout(resolve, 100)); // an export attempt fails in between
       }
       gateway.child.kill('SIGTERM');
       expect(await gateway.exited).toBe(0);
