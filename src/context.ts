@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { ActivationCountsLoader } from './activation-counts/activation-counts.loader';
 import { ActivationCountsUpstream } from './activation-counts/activation-counts.upstream';
 import { ActivationCountsPages } from './activation-counts/list/activation-counts-pages';
+import type { CursorSigner } from './activation-counts/list/cursor-signature';
 import { ActivationCountsReport } from './activation-counts/report/activation-counts-report';
 import { ErrorCode, gatewayError } from './errors';
 import { GraphClient } from './graph/client';
@@ -37,6 +38,8 @@ export interface ContextDependencies {
   dispatcher: Dispatcher;
   hooks?: UpstreamHooks;
   now?: () => number;
+  /** Signs list cursors with the process's key (CURSOR_SECRET or generated at start). */
+  cursors: CursorSigner;
 }
 
 export interface IncomingCall {
@@ -81,7 +84,7 @@ export function createContext(deps: ContextDependencies, call: IncomingCall): Ga
     client,
     upstream,
     loader: new ActivationCountsLoader(upstream),
-    pages: new ActivationCountsPages({ client, resourcePath: deps.resourcePath }),
+    pages: new ActivationCountsPages({ client, resourcePath: deps.resourcePath, cursors: deps.cursors }),
     report: new ActivationCountsReport(client),
     maxIdsPerQuery: deps.maxIdsPerQuery ?? 500,
   };

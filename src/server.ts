@@ -11,6 +11,7 @@ import { createUpstreamDispatcher } from './graph/dispatcher';
 import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
 import { explainBodyRefusals } from './http/request-body-errors';
+import { requestIdOnEveryRefusal } from './http/refusal-request-id';
 import { registerRequestLogging, withoutFastifyRequestLines } from './http/request-logging';
 import type { UpstreamHooks } from './graph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
@@ -21,6 +22,8 @@ import { closeConnectionsWhenStopping } from './observability/connection-drainin
 import { REDACTED_LOG_PATHS, REDACTION_CENSOR } from './security/log-redaction';
 import { apolloLimitOptions, queryLimitSettings } from './security/query-limits';
 import { DocumentCache } from './security/document-cache';
+import { idsPerOperationPlugin } from './security/ids-per-operation';
+import { createCursorSigner } from './activation-counts/list/cursor-signature';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -70,6 +73,11 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,
     genReqId: () => randomUUID(),
+    // Slowloris: a request must arrive whole within requestTimeout, an idle socket closes after connectionTimeout.
+    requestTimeout: config.httpRequestTimeoutMs,
+    connectionTimeout: config.httpConnectionTimeoutMs,
+    // Node checks requestTimeout only this often (30 s by default), so the check follows the setting.
+    http: { connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.httpRequestTimeoutMs / 4)) },
     // Written by registerRequestLogging instead: same two lines, without cloning req/res objects.
     logController: withoutFastifyRequestLines(),
     logger: {
@@ -79,6 +87,8 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       redact: { paths: REDACTED_LOG_PATHS, censor: REDACTION_CENSOR },
     },
   });
+  app.server.maxConnections = config.maxConnections;
+  const cursors = createCursorSigner(config.cursorSecret);
   const schema = deps.schema ?? (await buildGatewaySchema());
   const graphiql = createGraphiql({ defaultToken: deps.graphiqlDefaultToken });
   const metrics = deps.metrics ?? createGatewayMetrics();
@@ -95,11 +105,12 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     // Inline traces (ftv1) are for Apollo Studio reporting, which this gateway does not use. Cache
     // control is off too: no field carries a hint, answers are per caller (never HTTP-cacheable), and
     // its per-field hook made Apollo wrap every resolver (profiled: ~5 % of CPU per operation).
-    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, operationsPlugin(metrics, app.log)],
+    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, idsPerOperationPlugin({ maxIdsPerOperation: config.maxIdsPerOperation, maxIdsPerField: config.maxIdsPerQuery }), operationsPlugin(metrics, app.log)],
   });
   await apollo.start();
 
   registerRequestLogging(app);
+  requestIdOnEveryRefusal(app);
   explainBodyRefusals(app, MAX_BODY_BYTES);
   app.get('/health', async () => ({ status: 'ok' }));
   closeConnectionsWhenStopping(app);
@@ -121,6 +132,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
           maxIdsPerQuery: config.maxIdsPerQuery,
           dispatcher,
           hooks: combineHooks(metrics.upstreamHooks, deps.hooks),
+          cursors,
         },
         { requestId: String(request.id), authorization: request.headers.authorization, signal: controller.signal },
       );
