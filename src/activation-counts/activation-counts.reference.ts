@@ -1,17 +1,32 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { requireCaller, type GatewayContext } from '../context';
+import { ErrorCode, gatewayError } from '../errors';
+import { upstreamExcerpt } from '../graph/upstream-excerpt';
 import type { Office365ActivationCounts } from './activation-counts.type';
 import { selectedProperties } from './selected-properties';
+
+function describeId(id: unknown): string {
+  if (id === undefined) return 'no id';
+  if (id === null) return 'null';
+  if (typeof id === 'string') return upstreamExcerpt(id);
+  if (typeof id === 'number' || typeof id === 'boolean') return `the ${typeof id} ${String(id)}`;
+  return Array.isArray(id) ? 'a list' : `a ${typeof id}`;
+}
 
 /**
  * Federation `_entities` resolution. Every representation of one `_entities` call is resolved in
  * the same tick, so the per-request loader turns 50 references into ceil(50/20) = 3 `$batch` calls,
- * asking only for the fields the router selected.
+ * asking only for the fields the router selected. `_Any` is not validated by GraphQL, so the id is
+ * checked here; async, so a bad representation fails its own item, never the whole field.
  */
-export function resolveActivationCountsReference(
-  reference: { id: string },
+export async function resolveActivationCountsReference(
+  reference: { id?: unknown },
   context: GatewayContext,
   info: GraphQLResolveInfo,
 ): Promise<Office365ActivationCounts | null> {
-  return requireCaller(context).loader.load(reference.id, selectedProperties(info));
+  const caller = requireCaller(context);
+  if (typeof reference.id !== 'string' || reference.id === '') {
+    throw gatewayError(ErrorCode.BAD_USER_INPUT, `_entities representation has ${describeId(reference.id)} as id; expected { "__typename": "Office365ActivationCounts", "id": "<non-empty string>" }`);
+  }
+  return caller.loader.load(reference.id, selectedProperties(info));
 }

@@ -1,4 +1,5 @@
 import { LosslessNumber, parse, stringify } from 'lossless-json';
+import { truncatedText, upstreamExcerpt } from './upstream-excerpt';
 
 /**
  * JSON.parse is exact when every number in the text is an integer of at most 15 digits
@@ -12,12 +13,21 @@ import { LosslessNumber, parse, stringify } from 'lossless-json';
  */
 const MAY_HOLD_INEXACT_NUMBER = /(?:^|[:,[])\s*-?(?:\d{16}|\d+[.eE])/;
 
+/** The most digits an Int64 has (9223372036854775807); every number of this resource is one. */
+export const MAX_DIGIT_RUN = 19;
+const DIGIT_RUN_TOO_LONG = new RegExp(`\\d{${MAX_DIGIT_RUN + 1}}`);
+
+export class UpstreamJsonError extends Error {}
+
 function parseNumberExactly(text: string): bigint | LosslessNumber {
+  // BigInt() is quadratic in the digits (12 million of them blocked the event loop for 12 s):
+  // a run longer than any Int64 is refused first, in time linear in the text.
+  if (DIGIT_RUN_TOO_LONG.test(text)) {
+    throw new UpstreamJsonError(`upstream answered the number ${upstreamExcerpt(text)}, with a run of more than ${MAX_DIGIT_RUN} digits: no Int64 is that long`);
+  }
   // Plain integer text becomes a bigint; any other number form stays as text for the Int64 validator.
   return /^-?\d+$/.test(text) ? BigInt(text) : new LosslessNumber(text);
 }
-
-export class UpstreamJsonError extends Error {}
 
 /** Parses an upstream body without losing a digit of any Int64. */
 export function parseUpstreamJson(text: string): unknown {
@@ -25,7 +35,9 @@ export function parseUpstreamJson(text: string): unknown {
     if (!MAY_HOLD_INEXACT_NUMBER.test(text)) return JSON.parse(text);
     return parse(text, null, parseNumberExactly);
   } catch (error: unknown) {
-    const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof UpstreamJsonError) throw error;
+    // lossless-json's messages quote what it found; cut them so a hostile body is never echoed whole.
+    const reason = truncatedText(error instanceof Error ? error.message : String(error), 200);
     throw new UpstreamJsonError(`upstream answered a body that is not valid JSON (${reason})`, { cause: error });
   }
 }
