@@ -25,12 +25,12 @@ export function createCursorSigner(key: Buffer): CursorSigner {
     },
     verify(cursor) {
       if (cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH) throw notIssuedHere(cursor, `expected 1 to ${MAX_CURSOR_LENGTH} characters`);
-      const dot = cursor.lastIndexOf('.');
+      if (!/^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?$/.test(cursor)) throw notIssuedHere(cursor, 'not base64url');
+      const dot = cursor.indexOf('.');
       const payload = dot < 0 ? cursor : cursor.slice(0, dot);
-      if (!/^[A-Za-z0-9_-]+$/.test(payload) || dot < 0 || !/^[A-Za-z0-9_-]+$/.test(cursor.slice(dot + 1))) throw notIssuedHere(cursor, 'not base64url with a signature');
-      const given = Buffer.from(cursor.slice(dot + 1), 'base64url');
+      const given = dot < 0 ? Buffer.alloc(0) : Buffer.from(cursor.slice(dot + 1), 'base64url');
       if (given.length !== MAC_BYTES || !timingSafeEqual(given, macOf(payload))) {
-        throw notIssuedHere(cursor, "its signature does not match: altered, forged, or signed with another CURSOR_SECRET; a cursor never leads outside this gateway's collection");
+        throw notIssuedHere(cursor, "unsigned, altered, forged, or signed with another CURSOR_SECRET; a cursor never leads outside this gateway's collection");
       }
       return decodeCursor(payload);
     },
