@@ -6,11 +6,11 @@ import type { Office365ActivationCounts } from './activation-counts.type';
 import { selectedProperties } from './selected-properties';
 
 function describeId(id: unknown): string {
-  if (id === undefined) return 'no id';
   if (id === null) return 'null';
   if (typeof id === 'string') return upstreamExcerpt(id);
   if (typeof id === 'number' || typeof id === 'boolean') return `the ${typeof id} ${String(id)}`;
-  return Array.isArray(id) ? 'a list' : `a ${typeof id}`;
+  if (Array.isArray(id)) return 'a list';
+  return typeof id === 'object' ? 'an object' : `a ${typeof id}`;
 }
 
 /**
@@ -26,7 +26,8 @@ export async function resolveActivationCountsReference(
 ): Promise<Office365ActivationCounts | null> {
   const caller = requireCaller(context);
   if (typeof reference.id !== 'string' || reference.id === '') {
-    throw gatewayError(ErrorCode.BAD_USER_INPUT, `_entities representation has ${describeId(reference.id)} as id; expected { "__typename": "Office365ActivationCounts", "id": "<non-empty string>" }`);
+    const got = reference.id === undefined ? 'has no id' : `has ${describeId(reference.id)} as id`;
+    throw gatewayError(ErrorCode.BAD_USER_INPUT, `_entities representation ${got}; expected { "__typename": "Office365ActivationCounts", "id": "<non-empty string>" }`);
   }
   return caller.loader.load(reference.id, selectedProperties(info));
 }
