@@ -12,6 +12,7 @@ import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
 import { explainBodyRefusals } from './http/request-body-errors';
 import { requestIdOnEveryRefusal } from './http/refusal-request-id';
+import { enforceRequestDeadline } from './http/request-deadline';
 import { registerRequestLogging, withoutFastifyRequestLines } from './http/request-logging';
 import type { UpstreamHooks } from './graph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
@@ -111,6 +112,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
 
   registerRequestLogging(app);
   requestIdOnEveryRefusal(app);
+  enforceRequestDeadline(app, config.httpRequestTimeoutMs);
   explainBodyRefusals(app, MAX_BODY_BYTES);
   app.get('/health', async () => ({ status: 'ok' }));
   closeConnectionsWhenStopping(app);
