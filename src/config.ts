@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/query-limits';
+import { readTrustedDocuments, type TrustedDocumentsSettings } from './trusted-documents/trusted-documents-config';
 
 /** Everything the gateway reads from the environment, validated once at start. */
 export interface GatewayConfig {
@@ -46,6 +47,8 @@ export interface GatewayConfig {
   shutdownTimeoutMs: number;
   /** How long /ready waits for the upstream to answer. Default 2000 ms. */
   readyTimeoutMs: number;
+  /** Persisted-document manifests (TRUSTED_DOCUMENTS, comma-separated paths) and TRUSTED_DOCUMENTS_MODE (allow or require; default allow). Default none. */
+  trustedDocuments: TrustedDocumentsSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +129,53 @@ function readCursorSecret(raw: string | undefined, problems: string[]): Buffer {
   return Buffer.from(raw, 'utf8');
 }
 
+// --- Report cache (issue 13): parsed here, not yet part of GatewayConfig; the resolver wiring adds `reportCache: readReportCacheSettings(env, problems)` to loadConfig.
+
+/** Who may be answered from a kept report copy: nobody (`off`), the caller who fetched it, or a tenant's proven callers. */
+export type ReportCacheScope = 'off' | 'caller' | 'tenant';
+const REPORT_CACHE_SCOPES: readonly ReportCacheScope[] = ['off', 'caller', 'tenant'];
+
+export interface ReportCacheSettings {
+  /** REPORT_CACHE_SCOPE: caller (default), tenant (opt-in sharing by the proof rule) or off. */
+  scope: ReportCacheScope;
+  /** REPORT_CACHE_SECONDS: a copy answers without asking Graph this long. Default 600. */
+  freshSeconds: number;
+  /** REPORT_STALE_SECONDS: a copy may answer a throttled call up to this age. Default 3600; at least freshSeconds. */
+  staleSeconds: number;
+  /** REPORT_PROOF_MAX_SECONDS: how long a token's own successful report call proves it for the tenant copy. Default 3600. */
+  proofMaxSeconds: number;
+  /** REPORT_CACHE_MAX_ENTRIES: copies kept (and proofs remembered). Default 1000. */
+  maxEntries: number;
+  /** REPORT_CACHE_MAX_BYTES: estimated bytes of all copies. Default 16 MiB. */
+  maxBytes: number;
+}
+
+export function readReportCacheSettings(env: Env, problems: string[]): ReportCacheSettings {
+  const scope = (env.REPORT_CACHE_SCOPE || 'caller') as ReportCacheScope;
+  if (!REPORT_CACHE_SCOPES.includes(scope)) problems.push(`REPORT_CACHE_SCOPE=${JSON.stringify(env.REPORT_CACHE_SCOPE)}: expected one of ${REPORT_CACHE_SCOPES.join(', ')}`);
+  const freshSeconds = readInteger(env, 'REPORT_CACHE_SECONDS', 600, 0, 86_400, problems);
+  const staleSeconds = readInteger(env, 'REPORT_STALE_SECONDS', 3600, 0, 7 * 86_400, problems);
+  if (staleSeconds < freshSeconds) problems.push(`REPORT_STALE_SECONDS=${staleSeconds} is below REPORT_CACHE_SECONDS=${freshSeconds}: expected a stale limit at least as long as the freshness period`);
+  return {
+    scope,
+    freshSeconds,
+    staleSeconds,
+    proofMaxSeconds: readInteger(env, 'REPORT_PROOF_MAX_SECONDS', 3600, 1, 86_400, problems),
+    maxEntries: readInteger(env, 'REPORT_CACHE_MAX_ENTRIES', 1000, 1, 1_000_000, problems),
+    maxBytes: readInteger(env, 'REPORT_CACHE_MAX_BYTES', 16 * 1024 * 1024, 1024, 2 ** 31, problems),
+  };
+}
+
+/** The report cache settings alone; throws one ConfigError listing every problem found. */
+export function loadReportCacheSettings(env: Env): ReportCacheSettings {
+  const problems: string[] = [];
+  const settings = readReportCacheSettings(env, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return settings;
+}
+
+// --- end of the report cache settings
+
 /** Reads and validates the environment; throws one ConfigError listing every problem found. */
 export function loadConfig(env: Env): GatewayConfig {
   const problems: string[] = [];
@@ -160,6 +210,7 @@ export function loadConfig(env: Env): GatewayConfig {
     },
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 600_000, problems),
     readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', 2_000, 1, 60_000, problems),
+    trustedDocuments: readTrustedDocuments(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
-import { startEmulator, type Emulator } from './emulator/emulator';
-import { EMULATOR_SAMPLE_TOKEN } from './emulator/sample-token';
+import type { EmbeddedEmulator } from '../emulator/embedded';
 import { createGateway } from './server';
 
 /**
@@ -10,14 +9,21 @@ import { createGateway } from './server';
  */
 export async function runGatewayProcess(): Promise<void> {
   const config = loadConfig(process.env);
-  let emulator: Emulator | undefined;
-  if (!config.graphBaseUrl) emulator = await startEmulator({ resourcePath: config.graphResourcePath });
-  const upstreamBaseUrl = config.graphBaseUrl ?? emulator!.baseUrl('beta');
-  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator ? EMULATOR_SAMPLE_TOKEN : undefined });
+  // The emulator is a test rig: it is loaded only when no upstream is configured, so a gateway
+  // pointed at the real Graph never has its modules (or its fault machinery) in memory. A lazy
+  // require, not import(): the build is CommonJS, and under node16 resolution import() wants a
+  // '.js' path that the swc-run sources (tests, soak) do not have.
+  let emulator: EmbeddedEmulator | undefined;
+  if (!config.graphBaseUrl) {
+    const { startEmbeddedEmulator } = require('../emulator/embedded') as typeof import('../emulator/embedded');
+    emulator = await startEmbeddedEmulator(config.graphResourcePath, process.env);
+  }
+  const upstreamBaseUrl = config.graphBaseUrl ?? emulator!.baseUrl;
+  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator?.sampleToken });
   const url = await gateway.listen();
 
   const upstream = emulator ? `embedded emulator at ${upstreamBaseUrl} (sample data; any bearer token works)` : upstreamBaseUrl;
-  const token = emulator ? EMULATOR_SAMPLE_TOKEN : '<your Graph access token>';
+  const token = emulator?.sampleToken ?? '<your Graph access token>';
   process.stdout.write(
     [
       `GraphQL gateway for office365ActivationCounts ready at ${url}/graphql`,
@@ -53,6 +59,7 @@ export async function runGatewayProcess(): Promise<void> {
 
 /** What to print when the gateway cannot start: a configuration problem as its message, anything else with its stack. */
 export function describeStartFailure(error: unknown): string {
-  if (error instanceof ConfigError) return error.message;
+  // Compared by name: importing the emulator's error class would load the emulator into every gateway.
+  if (error instanceof ConfigError || (error instanceof Error && error.name === 'EmulatorConfigError')) return error.message;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -25,6 +25,7 @@ import { apolloLimitOptions, queryLimitSettings } from './security/query-limits'
 import { DocumentCache } from './security/document-cache';
 import { idsPerOperationPlugin } from './security/ids-per-operation';
 import { createCursorSigner } from './activation-counts/list/cursor-signature';
+import { registerTrustedDocuments } from './trusted-documents/trusted-documents-hook';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -119,6 +120,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   registerOperatorRoutes(app, { registry: metrics.registry, upstreamBaseUrl: deps.upstreamBaseUrl, dispatcher, readyTimeoutMs: config.readyTimeoutMs });
   await registerCors(app, config.corsOrigins);
   graphiql.register(app);
+  registerTrustedDocuments(app, { settings: config.trustedDocuments, documents: metrics.documents });
   await app.register(fastifyApollo(apollo), {
     context: async (request, reply) => {
       const controller = new AbortController();

@@ -1,7 +1,7 @@
-import { loadBenchSettings, rotate } from '../../bench/bench-settings';
-import { markdownTable, resultsTable } from '../../bench/report-table';
-import { scenarioA, targetLabel } from '../../bench/scenarios';
-import { median, medianRatio, procStatCpuTicks, procStatusBytes, upstreamPerOperation } from '../../bench/stats';
+import { loadBenchSettings, rotate } from '../../tools/bench/bench-settings';
+import { markdownTable, resultsTable } from '../../tools/bench/report-table';
+import { scenarioA, targetLabel } from '../../tools/bench/scenarios';
+import { median, medianRatio, procStatCpuTicks, procStatusBytes, upstreamPerOperation } from '../../tools/bench/stats';
 
 describe('benchmark statistics', () => {
   it.each([

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { EMULATOR_SAMPLE_TOKEN } from '../../src/emulator/sample-token';
+import { EMULATOR_SAMPLE_TOKEN } from '../../emulator/sample-token';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { print } from 'graphql';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { EXAMPLE_OPERATIONS } from '../../src/graphiql/example-operations';
 import { GraphiqlBatchedLookupsDocument } from '../generated/operations';
-import { batchItems } from '../reads/seed';
+import { batchItems } from '../support/emulator-log';
 import { startHarness, type Harness } from '../support/harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,5 +1,5 @@
 import { startHarness, type Harness } from '../support/harness';
-import { entityId, manyEntities } from '../reads/seed';
+import { entityId, manyEntities } from '../support/sample-data';
 
 const QUERY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Office365ActivationCounts { id windows } } }';
 const TYPE = 'Office365ActivationCounts';

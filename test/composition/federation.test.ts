@@ -4,7 +4,8 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { request } from 'undici';
-import { batchItems, entityId, manyEntities } from '../reads/seed';
+import { batchItems } from '../support/emulator-log';
+import { entityId, manyEntities } from '../support/sample-data';
 import { startHarness, TOKEN, type Harness } from '../support/harness';
 
 /** A second subgraph, as another team would write it: licences that point at our entity by id. */

@@ -3,8 +3,9 @@ import { stitchSchemas } from '@graphql-tools/stitch';
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import { createActivationCountsSubschema } from '../../src/composition/stitching';
 import { ActivationCountsMacByIdsDocument } from '../generated/operations';
-import { batchItems, entityId, manyEntities } from '../reads/seed';
-import { startHarness, TOKEN, type Harness } from '../support/harness';
+import { batchItems } from '../support/emulator-log';
+import { entityId, manyEntities } from '../support/sample-data';
+import { useHarness, TOKEN } from '../support/harness';
 
 /** Another team's schema: devices that know their activation counts' id only. */
 const devicesSchema = makeExecutableSchema({
@@ -24,15 +25,13 @@ const devicesSchema = makeExecutableSchema({
 interface StitchContext { authorization?: string }
 
 describe('stitched with @graphql-tools/stitch', () => {
-  let h: Harness;
+  const h = useHarness({ emulator: { seed: manyEntities(30) } });
   let stitched: GraphQLSchema;
 
   beforeAll(async () => {
-    h = await startHarness({ emulator: { seed: manyEntities(30) } });
     const activationCounts = await createActivationCountsSubschema<StitchContext>({ endpoint: `${h.url}/graphql` });
     stitched = stitchSchemas({ subschemas: [activationCounts, { schema: devicesSchema }] });
   });
-  afterAll(() => h.close());
   beforeEach(() => h.emulator.clearLog());
 
   function run(query: string, context: StitchContext) {

@@ -1,15 +1,12 @@
 import { ActivationCountsEntitiesDocument, SubgraphServiceSdlDocument } from '../generated/operations';
-import { batchItems, entityId, manyEntities } from '../reads/seed';
-import { startHarness, type Harness } from '../support/harness';
+import { batchItems } from '../support/emulator-log';
+import { entityId, manyEntities } from '../support/sample-data';
+import { useHarness } from '../support/harness';
 
 const reference = (id: string) => ({ __typename: 'Office365ActivationCounts', id });
 
 describe('the served schema is also an Apollo Federation 2 subgraph', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ emulator: { seed: manyEntities(50) } });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ emulator: { seed: manyEntities(50) } });
   beforeEach(() => h.emulator.clearLog());
 
   it('answers _service { sdl } with the Federation 2 link and the @key on Office365ActivationCounts, without a token', async () => {

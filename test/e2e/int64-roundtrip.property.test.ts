@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { INT64_MAX, INT64_MIN } from '../../src/scalars/int64';
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
 /** Int64 values weighted toward the edges where doubles go wrong. */
 const int64 = fc.oneof(
@@ -9,11 +9,7 @@ const int64 = fc.oneof(
 );
 
 describe('property: any Int64 survives the whole path over real HTTP', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it('GraphQL input (literal or string variable) → PATCH body → emulator → response → GraphQL output, exactly', async () => {
     await fc.assert(

@@ -1,15 +1,11 @@
-import { graphError } from '../../src/emulator/graph-error';
+import { graphError } from '../../emulator/graph-error';
 import { UpdateActivationCountsDocument, UpdateWindowsOnlyDocument } from '../generated/operations';
-import { startHarness, TOKEN, type Harness } from '../support/harness';
+import { useHarness, TOKEN } from '../support/harness';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('updateOffice365ActivationCounts over real HTTP', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
   beforeEach(() => {
     h.emulator.clearLog();
     h.emulator.faults.clear();
@@ -146,11 +142,7 @@ describe('updateOffice365ActivationCounts over real HTTP', () => {
 });
 
 describe('updateOffice365ActivationCounts after a 204 No Content', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ emulator: { honourPreferReturn: false } });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ emulator: { honourPreferReturn: false } });
 
   it('reads the entity back and answers it', async () => {
     const { body } = await h.gql('mutation { updateOffice365ActivationCounts(id: "proplus", input: { windows: 9223372036854775807, productType: "P" }) { id productType windows mac } }');

@@ -1,16 +1,12 @@
-import { graphError } from '../../src/emulator/graph-error';
-import { startHarness, TOKEN, type Harness } from '../support/harness';
+import { graphError } from '../../emulator/graph-error';
+import { useHarness, TOKEN } from '../support/harness';
 
 const MUTATION = 'mutation { updateOffice365ActivationCounts(id: "proplus", input: { windows: 1 }) { id } }';
 const QUERY = '{ office365ActivationCounts(id: "proplus") { id } }';
 
 describe('upstream errors map to GraphQL error codes', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    // No retries here: a 429 or 503 must surface as it is (retries are tested elsewhere).
-    h = await startHarness({ env: { GRAPH_MAX_RETRIES: '0', GRAPH_TIMEOUT_MS: '400' } });
-  });
-  afterAll(() => h.close());
+  // No retries here: a 429 or 503 must surface as it is (retries are tested elsewhere).
+  const h = useHarness({ env: { GRAPH_MAX_RETRIES: '0', GRAPH_TIMEOUT_MS: '400' } });
   beforeEach(() => {
     h.emulator.faults.clear();
     h.emulator.clearLog();

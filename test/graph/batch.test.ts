@@ -1,9 +1,10 @@
 import { Agent } from 'undici';
-import { startEmulator, type Emulator } from '../../src/emulator/emulator';
-import { graphError } from '../../src/emulator/graph-error';
+import { startEmulator, type Emulator } from '../../emulator/emulator';
+import { graphError } from '../../emulator/graph-error';
 import { executeBatch, matchBatchResponses, splitIntoChunks, type BatchSubRequest } from '../../src/graph/batch';
 import { GraphClient } from '../../src/graph/client';
-import { batchItems, entityId, manyEntities } from '../reads/seed';
+import { batchItems } from '../support/emulator-log';
+import { entityId, manyEntities } from '../support/sample-data';
 
 const RESOURCE = '/reports/office365ActivationCounts';
 

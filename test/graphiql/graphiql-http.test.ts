@@ -1,15 +1,11 @@
 import { statSync } from 'node:fs';
-import { EMULATOR_SAMPLE_TOKEN } from '../../src/emulator/sample-token';
+import { EMULATOR_SAMPLE_TOKEN } from '../../emulator/sample-token';
 import { request } from 'undici';
 import { resolveGraphiqlAssets } from '../../src/graphiql/graphiql-assets';
-import { startHarness, type Harness } from '../support/harness';
+import { httpGet as get, postGraphQLBody } from '../support/graphql-http';
+import { useHarness } from '../support/harness';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-
-async function get(url: string, headers: Record<string, string> = {}) {
-  const response = await request(url, { headers });
-  return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
-}
 
 /** Every src= and href= in the page. */
 function referencedUrls(html: string): string[] {
@@ -17,11 +13,7 @@ function referencedUrls(html: string): string[] {
 }
 
 describe('GraphiQL served offline by the gateway', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ deps: { graphiqlDefaultToken: EMULATOR_SAMPLE_TOKEN } });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ deps: { graphiqlDefaultToken: EMULATOR_SAMPLE_TOKEN } });
 
   it('answers a browser GET /graphql and GET /graphiql with the same self-contained page', async () => {
     const landing = await get(`${h.url}/graphql`, { accept: BROWSER_ACCEPT });
@@ -63,9 +55,9 @@ describe('GraphiQL served offline by the gateway', () => {
   });
 
   it('keeps Apollo CSRF prevention: a simple-request POST and a plain GET operation are refused', async () => {
-    const textPlain = await request(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
-    expect(textPlain.statusCode).toBe(400);
-    expect(await textPlain.body.text()).toMatch(/CSRF/);
+    const textPlain = await postGraphQLBody(h.url, '{"query":"{ __typename }"}', { 'content-type': 'text/plain' });
+    expect(textPlain.status).toBe(400);
+    expect(textPlain.text).toMatch(/CSRF/);
     const plainGet = await get(`${h.url}/graphql?query=%7B__typename%7D`);
     expect(plainGet.status).toBe(400);
     expect(plainGet.text).toMatch(/CSRF/);
@@ -80,11 +72,7 @@ describe('GraphiQL served offline by the gateway', () => {
 });
 
 describe('with INTROSPECTION=false', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: { INTROSPECTION: 'false' } });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ env: { INTROSPECTION: 'false' } });
 
   it('refuses introspection but still runs operations and serves GraphiQL with a token placeholder', async () => {
     const introspection = await h.gql('{ __schema { queryType { name } } }');

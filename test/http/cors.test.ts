@@ -1,5 +1,6 @@
 import { request } from 'undici';
-import { startHarness, type Harness } from '../support/harness';
+import { postGraphQLBody } from '../support/graphql-http';
+import { useHarness } from '../support/harness';
 
 const ALLOWED = 'https://app.example.com';
 const REFUSED = 'https://evil.example.net';
@@ -12,11 +13,7 @@ function preflight(url: string, origin: string) {
 }
 
 describe('CORS with CORS_ORIGINS', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: { CORS_ORIGINS: `${ALLOWED}, https://other.example.org` } });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ env: { CORS_ORIGINS: `${ALLOWED}, https://other.example.org` } });
 
   it('answers the preflight of an allowed origin, allowing Authorization and Content-Type', async () => {
     const response = await preflight(h.url, ALLOWED);
@@ -33,12 +30,7 @@ describe('CORS with CORS_ORIGINS', () => {
     const { status, body } = await h.gql('{ office365ActivationCounts(id: "proplus") { windows } }', undefined, { headers: { origin: ALLOWED } });
     expect(status).toBe(200);
     expect(body.data.office365ActivationCounts.windows).toBe('9157');
-    const response = await request(`${h.url}/graphql`, {
-      method: 'POST',
-      headers: { origin: ALLOWED, 'content-type': 'application/json' },
-      body: '{"query":"{ __typename }"}',
-    });
-    await response.body.dump();
+    const response = await postGraphQLBody(h.url, '{"query":"{ __typename }"}', { origin: ALLOWED, 'content-type': 'application/json' });
     expect(response.headers['access-control-allow-origin']).toBe(ALLOWED);
     expect(String(response.headers.vary)).toMatch(/origin/i);
   });
@@ -47,18 +39,13 @@ describe('CORS with CORS_ORIGINS', () => {
     const response = await preflight(h.url, REFUSED);
     await response.body.dump();
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
-    const post = await request(`${h.url}/graphql`, { method: 'POST', headers: { origin: REFUSED, 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
-    await post.body.dump();
+    const post = await postGraphQLBody(h.url, '{"query":"{ __typename }"}', { origin: REFUSED, 'content-type': 'application/json' });
     expect(post.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
 
 describe('CORS by default (no CORS_ORIGINS)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it('allows no origin at all', async () => {
     const response = await preflight(h.url, ALLOWED);

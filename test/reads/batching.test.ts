@@ -6,9 +6,10 @@ import { Office365ActivationCounts } from '../../src/activation-counts/activatio
 import { ActivationCountsReportResolver } from '../../src/activation-counts/report/report.resolver';
 import { selectedProperties } from '../../src/activation-counts/selected-properties';
 import { requireCaller, type GatewayContext } from '../../src/context';
-import { graphError } from '../../src/emulator/graph-error';
-import { startHarness, TOKEN, type Harness } from '../support/harness';
-import { batchItems, entityId, manyEntities } from './seed';
+import { graphError } from '../../emulator/graph-error';
+import { useHarness, TOKEN } from '../support/harness';
+import { batchItems } from '../support/emulator-log';
+import { entityId, manyEntities } from '../support/sample-data';
 
 /**
  * Test only: the Mutation type has no read field, yet "update then read in one operation" is what
@@ -29,16 +30,14 @@ class ReadInsideMutationResolver {
 const RESOURCE = '/reports/office365ActivationCounts';
 
 describe('reads by id: per-request DataLoader over Graph JSON batching', () => {
-  let h: Harness;
-  beforeAll(async () => {
+  const h = useHarness(async () => {
     const schema = await buildSchema({
       resolvers: [ActivationCountsResolver, ActivationCountsReadsResolver, ActivationCountsReportResolver, ReadInsideMutationResolver],
       validate: false,
     });
     // random 0 makes the emulator's Fisher-Yates shuffle a fixed, never-identity permutation.
-    h = await startHarness({ emulator: { seed: manyEntities(50), random: () => 0 }, env: { MAX_IDS_PER_QUERY: '40' }, deps: { schema } });
+    return { emulator: { seed: manyEntities(50), random: () => 0 }, env: { MAX_IDS_PER_QUERY: '40' }, deps: { schema } };
   });
-  afterAll(() => h.close());
   beforeEach(() => {
     h.emulator.clearLog();
     h.emulator.faults.clear();

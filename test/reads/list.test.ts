@@ -1,6 +1,6 @@
 import { encodeCursor } from '../../src/activation-counts/list/cursor';
-import { graphJson } from '../../src/emulator/graph-error';
-import { startHarness, type Harness } from '../support/harness';
+import { graphJson } from '../../emulator/graph-error';
+import { useHarness } from '../support/harness';
 
 const RESOURCE = '/reports/office365ActivationCounts';
 const LIST = `query($first: Int, $after: String) {
@@ -12,11 +12,7 @@ const LIST = `query($first: Int, $after: String) {
 }`;
 
 describe('office365ActivationCountsList: Graph paging as a Relay connection', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
   beforeEach(() => {
     h.emulator.clearLog();
     h.emulator.faults.clear();

@@ -1,7 +1,8 @@
-import { sampleEntities } from '../../src/emulator/entity-store';
-import { startHarness, TOKEN, type Harness } from '../support/harness';
+import { sampleEntities } from '../../emulator/entity-store';
+import { useHarness, TOKEN } from '../support/harness';
+import { REPORT_COLUMNS, REPORT_SELECTION } from '../../src/activation-counts/activation-counts.properties';
 
-const REPORT = '{ office365ActivationCountsReport { reportRefreshDate productType windows mac android ios windows10Mobile } }';
+const REPORT = `{ office365ActivationCountsReport { ${REPORT_SELECTION} } }`;
 
 const seed = [
   ...sampleEntities(),
@@ -12,23 +13,11 @@ const seed = [
 function expectedRows() {
   return [...seed]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map(({ id: _id, ...row }) => ({
-      reportRefreshDate: row.reportRefreshDate,
-      productType: row.productType,
-      windows: row.windows?.toString() ?? null,
-      mac: row.mac?.toString() ?? null,
-      android: row.android?.toString() ?? null,
-      ios: row.ios?.toString() ?? null,
-      windows10Mobile: row.windows10Mobile?.toString() ?? null,
-    }));
+    .map((entity) => Object.fromEntries(REPORT_COLUMNS.map(({ name }) => [name, entity[name]?.toString() ?? null])));
 }
 
 describe('office365ActivationCountsReport on a beta base URL (JSON shape)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ version: 'beta', emulator: { seed } });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ version: 'beta', emulator: { seed } });
 
   it('asks for $format=application/json and answers every row exactly', async () => {
     const { body } = await h.gql(REPORT);
@@ -40,11 +29,7 @@ describe('office365ActivationCountsReport on a beta base URL (JSON shape)', () =
 });
 
 describe('office365ActivationCountsReport on a v1.0 base URL (302 to a CSV download)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ version: 'v1.0', emulator: { seed } });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ version: 'v1.0', emulator: { seed } });
   beforeEach(() => {
     h.emulator.clearLog();
     h.emulator.faults.clear();

@@ -1,7 +1,7 @@
 import { encodeCursor } from '../../src/activation-counts/list/cursor';
 import { ConfigError, loadConfig } from '../../src/config';
 import { startHarness, type Harness } from '../support/harness';
-import { manyEntities } from './seed';
+import { manyEntities } from '../support/sample-data';
 
 const LIST = 'query($first: Int, $after: String) { office365ActivationCountsList(first: $first, after: $after) { edges { cursor node { id } } pageInfo { endCursor } } }';
 const SECRET = 'a-cursor-secret-of-at-least-32-characters';

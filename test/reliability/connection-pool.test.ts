@@ -1,11 +1,7 @@
-import { startHarness, type Harness } from '../support/harness';
+import { useHarness } from '../support/harness';
 
 describe('one shared keep-alive pool to the upstream', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
   beforeEach(() => h.emulator.clearLog());
 
   it('reuses one connection across sequential operations of different callers, error answers included', async () => {

@@ -1,7 +1,9 @@
-import { Agent, request } from 'undici';
-import { startEmulator, type Emulator } from '../../src/emulator/emulator';
+import { Agent } from 'undici';
+import { startEmulator, type Emulator } from '../../emulator/emulator';
 import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
+import { httpGet, postGraphQL } from '../support/graphql-http';
 import { findSecretLeaks } from '../support/log-scan';
+import { pollUntil } from '../support/polling';
 
 const TOKEN = 'Bearer shutdown-test-token-1234';
 
@@ -21,19 +23,16 @@ describe('graceful shutdown of the real process', () => {
     gateway = spawnGateway({ PORT: '0', GRAPH_BASE_URL: emulator.baseUrl('v1.0'), SHUTDOWN_TIMEOUT_MS: '10000' });
     const url = await gateway.url;
 
-    const mutation = request(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: TOKEN },
-      body: JSON.stringify({ query: 'mutation { updateOffice365ActivationCounts(id: "proplus", input: { windows: 31337 }) { id windows } }' }),
-    }).then(async (r) => ({ status: r.statusCode, connection: r.headers.connection, body: (await r.body.json()) as any }));
-    for (let i = 0; i < 500 && !emulator.httpRequests().some((r) => r.method === 'PATCH'); i++) await new Promise((r) => setTimeout(r, 10));
+    const mutation = postGraphQL(url, { query: 'mutation { updateOffice365ActivationCounts(id: "proplus", input: { windows: 31337 }) { id windows } }' }, { authorization: TOKEN })
+      .then((r) => ({ status: r.status, connection: r.headers.connection, body: JSON.parse(r.text) as any }));
+    await pollUntil(() => emulator.httpRequests().some((r) => r.method === 'PATCH'), { attempts: 500, intervalMs: 10 });
     expect(emulator.httpRequests().some((r) => r.method === 'PATCH')).toBe(true);
 
     gateway.child.kill('SIGTERM');
     // Give the signal a moment to land, then a new connection must be refused (or answered 503).
     await new Promise((r) => setTimeout(r, 200));
     const fresh = new Agent();
-    const late = await request(`${url}/health`, { dispatcher: fresh }).then((r) => r.statusCode, (e: unknown) => (e as { code?: string }).code);
+    const late = await httpGet(`${url}/health`, {}, { dispatcher: fresh }).then((r) => r.status, (e: unknown) => (e as { code?: string }).code);
     await fresh.close();
     expect([503, 'ECONNREFUSED']).toContain(late);
 
@@ -50,9 +49,8 @@ describe('graceful shutdown of the real process', () => {
   it('on SIGINT with nothing in flight exits 0 promptly', async () => {
     gateway = spawnGateway({ PORT: '0', GRAPH_BASE_URL: emulator.baseUrl('v1.0') });
     const url = await gateway.url;
-    const health = await request(`${url}/health`);
-    await health.body.dump();
-    expect(health.statusCode).toBe(200);
+    const health = await httpGet(`${url}/health`);
+    expect(health.status).toBe(200);
     gateway.child.kill('SIGINT');
     expect(await gateway.exited).toBe(0);
     expect(gateway.output()).toContain('SIGINT received');

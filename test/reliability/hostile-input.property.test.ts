@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { request } from 'undici';
-import { startHarness, type Harness } from '../support/harness';
+import { httpGet } from '../support/graphql-http';
+import { useHarness } from '../support/harness';
 
 const RESOURCE = '/reports/office365ActivationCounts';
 const UPDATE = 'mutation ($id: ID!, $input: UpdateOffice365ActivationCountsInput!) { updateOffice365ActivationCounts(id: $id, input: $input) { id windows reportRefreshDate } }';
@@ -40,11 +40,7 @@ const idLike = fc.oneof(
 );
 
 describe('hostile input over real HTTP (fast-check)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it('a BigInt given as any string either reaches the upstream digit for digit, or is refused with 400 and no upstream call', async () => {
     await fc.assert(
@@ -113,8 +109,8 @@ describe('hostile input over real HTTP (fast-check)', () => {
   });
 
   it('is still up and healthy after all of it', async () => {
-    const health = await request(`${h.url}/health`);
-    expect(health.statusCode).toBe(200);
-    expect(await health.body.json()).toEqual({ status: 'ok' });
+    const health = await httpGet(`${h.url}/health`);
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.text)).toEqual({ status: 'ok' });
   });
 });

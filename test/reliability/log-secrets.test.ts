@@ -1,7 +1,7 @@
-import { request } from 'undici';
-import { graphError } from '../../src/emulator/graph-error';
+import { graphError } from '../../emulator/graph-error';
 import { findSecretLeaks } from '../support/log-scan';
-import { startHarness, type Harness } from '../support/harness';
+import { postGraphQLBody } from '../support/graphql-http';
+import { useHarness } from '../support/harness';
 
 const SWEEP_TOKEN = 'Bearer sweep-secret-9f8e7d6c5b4a';
 const READ = '{ office365ActivationCounts(id: "proplus") { id windows } }';
@@ -15,11 +15,7 @@ describe('the secret scan itself', () => {
 });
 
 describe('no log line ever shows the Authorization header, at trace level, across every kind of scenario', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: { LOG_LEVEL: 'trace', GRAPH_MAX_RETRIES: '1', GRAPH_TIMEOUT_MS: '300' } });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ env: { LOG_LEVEL: 'trace', GRAPH_MAX_RETRIES: '1', GRAPH_TIMEOUT_MS: '300' } });
 
   const as = (query: string) => h.gql(query, undefined, { token: SWEEP_TOKEN });
   const respond = (method: string, status: number, code: string, headers: Record<string, string> = {}) =>
@@ -50,10 +46,8 @@ describe('no log line ever shows the Authorization header, at trace level, acros
     await as(`{ ${Array.from({ length: 60 }, (_, i) => `a${i}: __typename`).join(' ')} }`); // limits
     await h.gql(READ, undefined, { token: 'Basic c2VjcmV0LXVzZXI6c2VjcmV0LXBhc3M=' }); // not a bearer token
     await as('{ office365ActivationCountsReport { productType } }'); // redirect to the download origin
-    const oversized = await request(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: SWEEP_TOKEN }, body: 'x'.repeat(300_000) });
-    await oversized.body.dump(); // 413
-    const badJson = await request(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: SWEEP_TOKEN }, body: '{' });
-    await badJson.body.dump(); // 400
+    await postGraphQLBody(h.url, 'x'.repeat(300_000), { 'content-type': 'application/json', authorization: SWEEP_TOKEN }); // 413
+    await postGraphQLBody(h.url, '{', { 'content-type': 'application/json', authorization: SWEEP_TOKEN }); // 400
 
     // A future log call that includes the request or its headers is censored by the redact paths.
     h.gateway.app.log.info({ req: { headers: { authorization: SWEEP_TOKEN } }, headers: { authorization: SWEEP_TOKEN }, authorization: SWEEP_TOKEN, nested: { headers: { authorization: SWEEP_TOKEN } } }, 'redaction probe');

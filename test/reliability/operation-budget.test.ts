@@ -1,5 +1,5 @@
 import { startHarness, type Harness } from '../support/harness';
-import { entityId, manyEntities } from '../reads/seed';
+import { entityId, manyEntities } from '../support/sample-data';
 
 const entitiesQuery = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Office365ActivationCounts { id windows } } }';
 const refs = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Office365ActivationCounts', id: entityId(i + 1) }));

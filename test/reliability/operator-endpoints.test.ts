@@ -1,24 +1,10 @@
-import { request } from 'undici';
-import { graphError } from '../../src/emulator/graph-error';
-import { startHarness, type Harness } from '../support/harness';
-
-async function get(url: string): Promise<{ status: number; type: string | undefined; text: string }> {
-  const response = await request(url);
-  return { status: response.statusCode, type: response.headers['content-type'] as string | undefined, text: await response.body.text() };
-}
-
-/** The value of one sample line of the Prometheus text, or undefined when absent. */
-function sample(metrics: string, line: string): number | undefined {
-  const found = metrics.split('\n').find((l) => l.startsWith(`${line} `));
-  return found === undefined ? undefined : Number(found.slice(line.length + 1));
-}
+import { graphError } from '../../emulator/graph-error';
+import { httpGet as get } from '../support/graphql-http';
+import { startHarness, useHarness } from '../support/harness';
+import { firstLabelValues, metricSample as sample } from '../support/prometheus';
 
 describe("the operator's view: health, readiness, metrics, request ids", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: { GRAPH_MAX_RETRIES: '1', READY_TIMEOUT_MS: '1000' } });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ env: { GRAPH_MAX_RETRIES: '1', READY_TIMEOUT_MS: '1000' } });
 
   it('/health answers 200 without touching the upstream', async () => {
     h.emulator.clearLog();
@@ -63,7 +49,7 @@ describe("the operator's view: health, readiness, metrics, request ids", () => {
   it('keeps metric labels bounded when callers invent operation names', async () => {
     for (let i = 0; i < 110; i++) await h.gql(`query Name${i} { __typename }`);
     const { text } = await get(`${h.url}/metrics`);
-    const names = new Set([...text.matchAll(/gateway_graphql_operations_total\{operation="([^"]+)"/g)].map((m) => m[1]));
+    const names = firstLabelValues(text, 'gateway_graphql_operations_total', 'operation');
     // 100 names, then "__other" (plus "__anonymous", which is not a caller-chosen name).
     expect(names.size).toBeLessThanOrEqual(102);
     expect(names.has('__other')).toBe(true);

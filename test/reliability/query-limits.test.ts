@@ -1,21 +1,15 @@
-import { request } from 'undici';
+import { ENTITY_SELECTION } from '../../src/activation-counts/activation-counts.properties';
 import { MAX_BODY_BYTES } from '../../src/server';
-import { startHarness, TOKEN, type Harness } from '../support/harness';
+import { httpGet, postGraphQLBody } from '../support/graphql-http';
+import { useHarness, TOKEN } from '../support/harness';
 
-const FIELDS = 'id reportRefreshDate productType windows mac android ios windows10Mobile';
+const FIELDS = ENTITY_SELECTION;
 const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: office365ActivationCounts(id: "id-${i}") { ${FIELDS} }`).join(' ')} }`;
 
-async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
-  const response = await request(`${url}/graphql`, { method: 'POST', headers: { authorization: TOKEN, ...headers }, body });
-  return { status: response.statusCode, text: await response.body.text() };
-}
+const post = (url: string, body: string, headers: Record<string, string> = {}) => postGraphQLBody(url, body, { authorization: TOKEN, ...headers });
 
 describe('query limits and request hygiene (defaults)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
   beforeEach(() => h.emulator.clearLog());
 
   it('allows the batching use cases: 45 aliases with every field, and byIds of 100', async () => {
@@ -119,13 +113,13 @@ describe('query limits and request hygiene (defaults)', () => {
 
   it('refuses a GET operation without a CSRF preflight header, and runs it with one', async () => {
     const query = encodeURIComponent('{ office365ActivationCounts(id: "proplus") { id } }');
-    const blocked = await request(`${h.url}/graphql?query=${query}`, { headers: { authorization: TOKEN } });
-    expect(blocked.statusCode).toBe(400);
-    expect(await blocked.body.text()).toMatch(/Cross-Site Request Forgery/);
+    const blocked = await httpGet(`${h.url}/graphql?query=${query}`, { authorization: TOKEN });
+    expect(blocked.status).toBe(400);
+    expect(blocked.text).toMatch(/Cross-Site Request Forgery/);
     expect(h.emulator.httpRequests()).toEqual([]);
-    const allowed = await request(`${h.url}/graphql?query=${query}`, { headers: { authorization: TOKEN, 'apollo-require-preflight': 'true' } });
-    expect(allowed.statusCode).toBe(200);
-    expect(await allowed.body.json()).toEqual({ data: { office365ActivationCounts: { id: 'proplus' } } });
+    const allowed = await httpGet(`${h.url}/graphql?query=${query}`, { authorization: TOKEN, 'apollo-require-preflight': 'true' });
+    expect(allowed.status).toBe(200);
+    expect(JSON.parse(allowed.text)).toEqual({ data: { office365ActivationCounts: { id: 'proplus' } } });
   });
 
   it('never includes stack traces outside development', async () => {
@@ -135,11 +129,7 @@ describe('query limits and request hygiene (defaults)', () => {
 });
 
 describe('query limits and introspection from the environment', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: { MAX_ALIASES: '3', MAX_QUERY_DEPTH: '2', MAX_TOKENS: '60', INTROSPECTION: 'false' } });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ env: { MAX_ALIASES: '3', MAX_QUERY_DEPTH: '2', MAX_TOKENS: '60', INTROSPECTION: 'false' } });
 
   it('applies MAX_ALIASES, MAX_QUERY_DEPTH and MAX_TOKENS', async () => {
     expect((await h.gql(aliased(3).replaceAll(FIELDS, 'id'))).status).toBe(200);

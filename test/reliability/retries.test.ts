@@ -1,5 +1,5 @@
-import { graphError } from '../../src/emulator/graph-error';
-import { startHarness, type Harness } from '../support/harness';
+import { graphError } from '../../emulator/graph-error';
+import { useHarness } from '../support/harness';
 
 const RESOURCE = '/reports/office365ActivationCounts';
 const READ = '{ office365ActivationCounts(id: "proplus") { id windows } }';
@@ -8,11 +8,7 @@ const MUTATION = 'mutation { updateOffice365ActivationCounts(id: "proplus", inpu
 const throttled = (retryAfter: string) => graphError(429, 'TooManyRequests', 'slow down', { 'retry-after': retryAfter });
 
 describe('upstream retries over real HTTP', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ env: { GRAPH_MAX_RETRIES: '2', GRAPH_TIMEOUT_MS: '4000' } });
-  });
-  afterAll(() => h.close());
+  const h = useHarness({ env: { GRAPH_MAX_RETRIES: '2', GRAPH_TIMEOUT_MS: '4000' } });
   beforeEach(() => {
     h.emulator.faults.clear();
     h.emulator.clearLog();

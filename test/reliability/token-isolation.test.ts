@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { graphJson } from '../../src/emulator/graph-error';
-import { startHarness, TOKEN, type Harness } from '../support/harness';
+import { graphJson } from '../../emulator/graph-error';
+import { useHarness, TOKEN } from '../support/harness';
 
 const SECRET = TOKEN.slice('Bearer '.length);
 
@@ -22,16 +22,13 @@ async function startForeignOrigin(): Promise<{ url: string; seen: IncomingHttpHe
 }
 
 describe("the caller's token never leaves for another origin", () => {
-  let h: Harness;
+  // Declared before the foreign origin so its teardown runs first, as before: the gateway lets go of its connections, then that origin closes.
+  const h = useHarness();
   let foreign: Awaited<ReturnType<typeof startForeignOrigin>>;
   beforeAll(async () => {
     foreign = await startForeignOrigin();
-    h = await startHarness();
   });
-  afterAll(async () => {
-    await h.close();
-    await foreign.close();
-  });
+  afterAll(() => foreign.close());
   beforeEach(() => {
     h.emulator.faults.clear();
     h.emulator.clearLog();

@@ -1,5 +1,5 @@
-import { runSoak } from './soak-runner';
-import { soakTable } from './soak-report';
+import { runSoak } from '../../tools/soak/soak-runner';
+import { soakTable } from '../../tools/soak/soak-report';
 
 /**
  * The short soak inside `npm test`: the same workload, faults and checks as `npm run soak`, for a few

@@ -1,10 +1,10 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type GraphQLSchema } from 'graphql';
-import { request } from 'undici';
 import { loadConfig, type GatewayConfig } from '../../src/config';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/emulator';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/emulator';
 import { buildGatewaySchema } from '../../src/schema';
 import { createGateway, type Gateway, type GatewayDependencies } from '../../src/server';
+import { postGraphQL } from './graphql-http';
 import { saveCapturedLogs } from './log-capture';
 
 export const TOKEN = 'Bearer test-token-alpha';
@@ -61,13 +61,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     logs,
     async gql(query, variables, opts = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers };
+      const headers: Record<string, string> = { ...opts.headers };
       const token = opts.token === undefined ? TOKEN : opts.token;
       if (token !== null) headers.authorization = token;
       if (headers.authorization) tokensSent.add(headers.authorization);
-      const response = await request(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      const text = await response.body.text();
-      return { status: response.statusCode, body: text ? JSON.parse(text) : undefined };
+      const { status, text } = await postGraphQL(url, { query, variables }, headers);
+      return { status, body: text ? JSON.parse(text) : undefined };
     },
     op(document, variables, opts) {
       return harness.gql(print(document), variables as Record<string, unknown>, opts) as never;
@@ -79,4 +78,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
   return harness;
+}
+
+/**
+ * Starts a harness before the tests of the enclosing `describe` and closes it after them: the
+ * setup and teardown every end-to-end file needs. Answers a stand-in that forwards to the started
+ * harness, so tests read `h.url` and call `h.gql(...)` as they would on `startHarness`'s answer.
+ * `options` may be a function when building them is itself asynchronous (a custom schema).
+ */
+export function useHarness(options: HarnessOptions | (() => Promise<HarnessOptions>) = {}): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness(typeof options === 'function' ? await options() : options);
+  });
+  afterAll(() => started?.close());
+  return new Proxy({} as Harness, {
+    get(_target, key) {
+      if (started === undefined) throw new Error(`useHarness: h.${String(key)} was read before beforeAll started the harness; read it inside a test or hook`);
+      return Reflect.get(started, key);
+    },
+  });
 }

@@ -1,0 +1,9 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * SHA-256 of a bearer token, hex: the only form in which anything kept across requests may refer
+ * to a caller. The token itself is never stored or logged; the hash is not logged either.
+ */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}

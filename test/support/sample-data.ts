@@ -1,0 +1,33 @@
+import { sampleEntities, type StoredEntity } from '../../emulator/entity-store';
+
+/** What a generated entity holds besides its id and date. */
+export type GeneratedCounts = Omit<StoredEntity, 'id' | 'reportRefreshDate'>;
+
+/**
+ * The emulator's sample entities, then one generated entity per id (dated 2026-11-01) with the
+ * counts `countsOf` gives it. The one generator behind the tests', the bench's and the soak's data.
+ */
+export function sampleEntitiesAnd(ids: readonly string[], countsOf: (index: number, id: string) => GeneratedCounts): StoredEntity[] {
+  const generated = ids.map((id, index): StoredEntity => ({ id, reportRefreshDate: '2026-11-01', ...countsOf(index, id) }));
+  return [...sampleEntities(), ...generated];
+}
+
+export function entityId(n: number): string {
+  return `e-${String(n).padStart(2, '0')}`;
+}
+
+/** Ids e-01 … e-NN with distinct, checkable values (windows = 1000 + n), plus the sample entities. */
+export function manyEntities(count: number): StoredEntity[] {
+  const ids = Array.from({ length: count }, (_, i) => entityId(i + 1));
+  return sampleEntitiesAnd(ids, (i) => {
+    const n = i + 1;
+    return {
+      productType: `Product ${n}`,
+      windows: BigInt(1000 + n),
+      mac: BigInt(2000 + n),
+      android: null,
+      ios: 9007199254740993n + BigInt(n),
+      windows10Mobile: 0n,
+    };
+  });
+}
