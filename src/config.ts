@@ -212,6 +212,10 @@ export function loadConfig(env: Env): GatewayConfig {
     readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', 2_000, 1, 60_000, problems),
     trustedDocuments: readTrustedDocuments(env, problems),
   };
+  if (config.httpConnectionTimeoutMs <= config.graphTimeoutMs) {
+    // The client socket is idle while an operation waits on the upstream: it must outlive the budget.
+    problems.push(`HTTP_CONNECTION_TIMEOUT_MS=${config.httpConnectionTimeoutMs} is not above GRAPH_TIMEOUT_MS=${config.graphTimeoutMs}: an operation waiting on the upstream would lose its connection`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
