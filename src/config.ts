@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/query-limits';
 import { readTrustedDocuments, type TrustedDocumentsSettings } from './trusted-documents/trusted-documents-config';
@@ -11,6 +12,10 @@ export const DEFAULTS = {
   graphTimeoutMs: 10_000,
   graphMaxRetries: 3,
   maxIdsPerQuery: 500,
+  maxIdsPerOperation: 1_000,
+  httpRequestTimeoutMs: 10_000,
+  httpConnectionTimeoutMs: 60_000,
+  maxConnections: 1_024,
   logLevel: 'info',
   shutdownTimeoutMs: 15_000,
   readyTimeoutMs: 2_000,
@@ -34,6 +39,21 @@ export interface GatewayConfig {
   graphMaxRetries: number;
   /** Largest number of ids office365ActivationCountsByIds accepts in one call. Default 500. */
   maxIdsPerQuery: number;
+  /** Ids over all office365ActivationCountsByIds fields and `_entities` representations of one operation. Default 1000 (≤ 50 $batch calls). */
+  maxIdsPerOperation: number;
+  /**
+   * HMAC-SHA256 key signing list cursors (CURSOR_SECRET, at least 32 characters). When unset, a
+   * random key is generated here, once per process: cursors then do not survive a restart.
+   */
+  cursorSecret: Buffer;
+  /** Whether cursorSecret came from CURSOR_SECRET (false: generated at start). */
+  cursorSecretConfigured: boolean;
+  /** Time for a whole request (headers and body) to arrive (HTTP_REQUEST_TIMEOUT_MS). Default 10000 ms. */
+  httpRequestTimeoutMs: number;
+  /** Idle time after which a client socket is closed (HTTP_CONNECTION_TIMEOUT_MS). Default 60000 ms (above GRAPH_TIMEOUT_MS: an operation waiting on the upstream writes nothing). */
+  httpConnectionTimeoutMs: number;
+  /** Open client connections at once; further ones are closed on arrival (MAX_CONNECTIONS). Default 1024. */
+  maxConnections: number;
   /** Origins allowed by CORS; empty means no cross-origin browser access. Default none. */
   corsOrigins: string[];
   /** Whether introspection (GraphiQL, stitching) is on. Default true. */
@@ -59,7 +79,8 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Host names of a loopback upstream (http allowed; the report may redirect to loopback). */
+export const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 type Env = Record<string, string | undefined>;
 
@@ -145,6 +166,16 @@ export function configWarnings(config: GatewayConfig): string[] {
   ];
 }
 
+const MIN_CURSOR_SECRET_LENGTH = 32;
+
+function readCursorSecret(raw: string | undefined, problems: string[]): Buffer {
+  if (raw === undefined || raw === '') return randomBytes(32);
+  if (raw.length < MIN_CURSOR_SECRET_LENGTH) {
+    // The value is a secret: its length is named, never its content.
+    problems.push(`CURSOR_SECRET (${raw.length} characters): expected at least ${MIN_CURSOR_SECRET_LENGTH} characters, e.g. \`openssl rand -base64 32\``);
+  }
+  return Buffer.from(raw, 'utf8');
+}
 
 // --- Report cache (issue 13): parsed here, not yet part of GatewayConfig; the resolver wiring adds `reportCache: readReportCacheSettings(env, problems)` to loadConfig.
 
@@ -207,6 +238,12 @@ export function loadConfig(env: Env): GatewayConfig {
     graphTimeoutMs: readInteger(env, 'GRAPH_TIMEOUT_MS', DEFAULTS.graphTimeoutMs, 1, 600_000, problems),
     graphMaxRetries: readInteger(env, 'GRAPH_MAX_RETRIES', DEFAULTS.graphMaxRetries, 0, 10, problems),
     maxIdsPerQuery: readInteger(env, 'MAX_IDS_PER_QUERY', DEFAULTS.maxIdsPerQuery, 1, 10_000, problems),
+    maxIdsPerOperation: readInteger(env, 'MAX_IDS_PER_OPERATION', DEFAULTS.maxIdsPerOperation, 1, 100_000, problems),
+    cursorSecret: readCursorSecret(env.CURSOR_SECRET, problems),
+    cursorSecretConfigured: Boolean(env.CURSOR_SECRET),
+    httpRequestTimeoutMs: readInteger(env, 'HTTP_REQUEST_TIMEOUT_MS', DEFAULTS.httpRequestTimeoutMs, 100, 600_000, problems),
+    httpConnectionTimeoutMs: readInteger(env, 'HTTP_CONNECTION_TIMEOUT_MS', DEFAULTS.httpConnectionTimeoutMs, 100, 3_600_000, problems),
+    maxConnections: readInteger(env, 'MAX_CONNECTIONS', DEFAULTS.maxConnections, 1, 1_000_000, problems),
     corsOrigins: readOrigins(env.CORS_ORIGINS, problems),
     introspection: readBoolean(env, 'INTROSPECTION', true, problems),
     development: env.NODE_ENV === 'development',
@@ -217,11 +254,17 @@ export function loadConfig(env: Env): GatewayConfig {
       maxCost: readInteger(env, 'MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 100_000_000, problems),
       maxDirectives: readInteger(env, 'MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0, 10_000, problems),
       maxTokens: readInteger(env, 'MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000, problems),
+      maxIntrospectionFields: readInteger(env, 'MAX_INTROSPECTION_FIELDS', DEFAULT_QUERY_LIMITS.maxIntrospectionFields, 0, 1_000, problems),
+      maxIntrospectionDepth: readInteger(env, 'MAX_INTROSPECTION_DEPTH', DEFAULT_QUERY_LIMITS.maxIntrospectionDepth, 1, 100, problems),
     },
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULTS.shutdownTimeoutMs, 0, 600_000, problems),
     readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', DEFAULTS.readyTimeoutMs, 1, 60_000, problems),
     trustedDocuments: readTrustedDocuments(env, problems),
   };
+  if (config.httpConnectionTimeoutMs <= config.graphTimeoutMs) {
+    // The client socket is idle while an operation waits on the upstream: it must outlive the budget.
+    problems.push(`HTTP_CONNECTION_TIMEOUT_MS=${config.httpConnectionTimeoutMs} is not above GRAPH_TIMEOUT_MS=${config.graphTimeoutMs}: an operation waiting on the upstream would lose its connection`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

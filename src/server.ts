@@ -13,6 +13,8 @@ import { createUpstreamDispatcher } from './msgraph/dispatcher';
 import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
 import { explainBodyRefusals } from './http/request-body-errors';
+import { requestIdOnEveryRefusal } from './http/refusal-request-id';
+import { enforceRequestDeadline } from './http/request-deadline';
 import { registerRequestLogging, withoutFastifyRequestLines } from './http/request-logging';
 import { combineHooks, type UpstreamHooks } from './msgraph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
@@ -24,6 +26,8 @@ import { upstreamLogHooks } from './observability/upstream-log';
 import { REDACTED_LOG_PATHS, REDACTION_CENSOR } from './security/log-redaction';
 import { apolloLimitOptions, queryLimitSettings } from './security/query-limits';
 import { DocumentCache } from './security/document-cache';
+import { idsPerOperationPlugin } from './security/ids-per-operation';
+import { createCursorSigner } from './activation-counts/list/cursor-signature';
 import { registerTrustedDocuments } from './trusted-documents/trusted-documents-hook';
 
 export interface GatewayDependencies {
@@ -76,6 +80,11 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,
     genReqId: () => randomUUID(),
+    // Slowloris: a request must arrive whole within requestTimeout, an idle socket closes after connectionTimeout.
+    requestTimeout: config.httpRequestTimeoutMs,
+    connectionTimeout: config.httpConnectionTimeoutMs,
+    // Node checks requestTimeout only this often (30 s by default), so the check follows the setting.
+    http: { connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.httpRequestTimeoutMs / 4)) },
     // Written by registerRequestLogging instead: same two lines, without cloning req/res objects.
     logController: withoutFastifyRequestLines(),
     logger: {
@@ -85,6 +94,8 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       redact: { paths: REDACTED_LOG_PATHS, censor: REDACTION_CENSOR },
     },
   });
+  app.server.maxConnections = config.maxConnections;
+  const cursors = createCursorSigner(config.cursorSecret);
   const schema = deps.schema ?? (await buildGatewaySchema());
   const graphiql = createGraphiql({ defaultToken: deps.graphiqlDefaultToken });
   const metrics = deps.metrics ?? createGatewayMetrics();
@@ -101,7 +112,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     // Inline traces (ftv1) are for Apollo Studio reporting, which this gateway does not use. Cache
     // control is off too: no field carries a hint, answers are per caller (never HTTP-cacheable), and
     // its per-field hook made Apollo wrap every resolver (profiled: ~5 % of CPU per operation).
-    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, operationsPlugin(metrics, app.log)],
+    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, idsPerOperationPlugin({ maxIdsPerOperation: config.maxIdsPerOperation, maxIdsPerField: config.maxIdsPerQuery }), operationsPlugin(metrics, app.log)],
   });
   await apollo.start();
   // Resolved once: every request only binds its caller's token and signal to these.
@@ -112,10 +123,12 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     dispatcher,
     hooks: combineHooks(metrics.upstreamHooks, upstreamLogHooks(app.log), deps.hooks),
   });
-  const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery };
+  const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery, cursors };
   const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings);
 
   registerRequestLogging(app);
+  requestIdOnEveryRefusal(app);
+  enforceRequestDeadline(app, config.httpRequestTimeoutMs);
   explainBodyRefusals(app, MAX_BODY_BYTES);
   app.get('/health', async () => (deps.upstreamIsEmulator ? { status: 'ok', upstream: 'emulator' } : { status: 'ok' }));
   closeConnectionsWhenStopping(app);
