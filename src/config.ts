@@ -1,4 +1,6 @@
 import { isIP } from 'node:net';
+import type { OperationLimits } from './msgraph/operation-budget';
+import type { AdmissionLimits } from './msgraph/upstream-admission';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/query-limits';
 import { readTrustedDocuments, type TrustedDocumentsSettings } from './trusted-documents/trusted-documents-config';
 
@@ -14,6 +16,16 @@ export const DEFAULTS = {
   logLevel: 'info',
   shutdownTimeoutMs: 15_000,
   readyTimeoutMs: 2_000,
+  /** Twice the 50 $batch calls of MAX_IDS_PER_OPERATION's 1000 ids: room for retries; 45 aliases, byIds of 100 or 50 references need 3 to 5. */
+  maxUpstreamRequestsPerOperation: 100,
+  maxBatchesInFlightPerOperation: 4,
+  /** Two bodies at the transport's 16 MiB cap. */
+  maxUpstreamBytesPerOperation: 32 * 1024 * 1024,
+  /** The upstream pool's sockets (msgraph/dispatcher.ts). */
+  maxUpstreamConcurrency: 64,
+  /** Eight callers at their cap fill the pool; a ninth still gets its turn in FIFO order. */
+  maxUpstreamConcurrencyPerCaller: 8,
+  maxUpstreamQueue: 256,
 } as const;
 
 /** Everything the gateway reads from the environment, validated once at start. */
@@ -48,6 +60,11 @@ export interface GatewayConfig {
   shutdownTimeoutMs: number;
   /** How long /ready waits for the upstream to answer. Default 2000 ms. */
   readyTimeoutMs: number;
+  /**
+   * The upstream budgets (MAX_UPSTREAM_* and MAX_BATCHES_IN_FLIGHT_PER_OPERATION); undefined when
+   * none of those variables is set, and then upstreamBudgetOf answers the defaults.
+   */
+  upstreamBudget?: UpstreamBudgetSettings;
   /** Persisted-document manifests (TRUSTED_DOCUMENTS, comma-separated paths) and TRUSTED_DOCUMENTS_MODE (allow or require; default allow). Default none. */
   trustedDocuments: TrustedDocumentsSettings | undefined;
 }
@@ -193,6 +210,42 @@ export function loadReportCacheSettings(env: Env): ReportCacheSettings {
 
 // --- end of the report cache settings
 
+/** What one operation and one caller may cause upstream (operation-budget.ts, upstream-admission.ts). */
+export interface UpstreamBudgetSettings {
+  operation: OperationLimits;
+  admission: AdmissionLimits;
+}
+
+const UPSTREAM_BUDGET_VARIABLES = [
+  'MAX_UPSTREAM_REQUESTS_PER_OPERATION',
+  'MAX_BATCHES_IN_FLIGHT_PER_OPERATION',
+  'MAX_UPSTREAM_BYTES_PER_OPERATION',
+  'MAX_UPSTREAM_CONCURRENCY',
+  'MAX_UPSTREAM_CONCURRENCY_PER_CALLER',
+  'MAX_UPSTREAM_QUEUE',
+];
+
+function readUpstreamBudget(env: Env, problems: string[]): UpstreamBudgetSettings {
+  const maxConcurrent = readInteger(env, 'MAX_UPSTREAM_CONCURRENCY', DEFAULTS.maxUpstreamConcurrency, 1, 10_000, problems);
+  const maxPerCaller = readInteger(env, 'MAX_UPSTREAM_CONCURRENCY_PER_CALLER', DEFAULTS.maxUpstreamConcurrencyPerCaller, 1, 10_000, problems);
+  if (maxPerCaller > maxConcurrent) {
+    problems.push(`MAX_UPSTREAM_CONCURRENCY_PER_CALLER=${maxPerCaller} is above MAX_UPSTREAM_CONCURRENCY=${maxConcurrent}: expected one caller's share to be at most the whole`);
+  }
+  return {
+    operation: {
+      maxRequests: readInteger(env, 'MAX_UPSTREAM_REQUESTS_PER_OPERATION', DEFAULTS.maxUpstreamRequestsPerOperation, 1, 100_000, problems),
+      maxBatchesInFlight: readInteger(env, 'MAX_BATCHES_IN_FLIGHT_PER_OPERATION', DEFAULTS.maxBatchesInFlightPerOperation, 1, 1_000, problems),
+      maxBytes: readInteger(env, 'MAX_UPSTREAM_BYTES_PER_OPERATION', DEFAULTS.maxUpstreamBytesPerOperation, 1024, 2 ** 31, problems),
+    },
+    admission: { maxConcurrent, maxPerCaller, maxQueued: readInteger(env, 'MAX_UPSTREAM_QUEUE', DEFAULTS.maxUpstreamQueue, 0, 1_000_000, problems) },
+  };
+}
+
+/** The configured upstream budgets, or every default when none was set. */
+export function upstreamBudgetOf(config: GatewayConfig): UpstreamBudgetSettings {
+  return config.upstreamBudget ?? readUpstreamBudget({}, []);
+}
+
 /** Reads and validates the environment; throws one ConfigError listing every problem found. */
 export function loadConfig(env: Env): GatewayConfig {
   const problems: string[] = [];
@@ -222,6 +275,7 @@ export function loadConfig(env: Env): GatewayConfig {
     readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', DEFAULTS.readyTimeoutMs, 1, 60_000, problems),
     trustedDocuments: readTrustedDocuments(env, problems),
   };
+  if (UPSTREAM_BUDGET_VARIABLES.some((name) => env[name] !== undefined && env[name] !== '')) config.upstreamBudget = readUpstreamBudget(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

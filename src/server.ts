@@ -5,11 +5,14 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
-import type { GatewayConfig } from './config';
+import { upstreamBudgetOf, type GatewayConfig } from './config';
 import { createCallerServices } from './activation-counts/activation-counts.feature';
 import { createContext, type GatewayContext } from './context';
 import { createUpstreamClients } from './msgraph/client';
 import { createUpstreamDispatcher } from './msgraph/dispatcher';
+import { UpstreamAdmission } from './msgraph/upstream-admission';
+import { registerAdmissionMetrics } from './observability/admission-metrics';
+import { shedWhenBusy } from './http/shed-when-busy';
 import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
 import { explainBodyRefusals } from './http/request-body-errors';
@@ -102,6 +105,10 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, operationsPlugin(metrics, app.log)],
   });
   await apollo.start();
+  // Shared by every caller: their fair shares of the upstream, and when to shed.
+  const budget = upstreamBudgetOf(config);
+  const admission = new UpstreamAdmission(budget.admission);
+  const admissionMetrics = registerAdmissionMetrics(metrics.registry, admission);
   // Resolved once: every request only binds its caller's token and signal to these.
   const clientFor = createUpstreamClients({
     baseUrl: deps.upstreamBaseUrl,
@@ -109,11 +116,14 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     maxRetries: config.graphMaxRetries,
     dispatcher,
     hooks: combineHooks(metrics.upstreamHooks, upstreamLogHooks(app.log), deps.hooks),
+    operationLimits: budget.operation,
+    admission,
   });
   const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery };
   const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings);
 
   registerRequestLogging(app);
+  shedWhenBusy(app, { saturated: () => admission.saturated, retryAfterSeconds: 1, onShed: () => admissionMetrics.shed.inc() });
   explainBodyRefusals(app, MAX_BODY_BYTES);
   app.get('/health', async () => ({ status: 'ok' }));
   closeConnectionsWhenStopping(app);
