@@ -1,4 +1,5 @@
 import type { LoggedRequest } from '../../emulator/emulator.types';
+import { mostReceivedWithin } from '../support/emulator-log';
 import { eventually } from '../support/polling';
 import { useHarness } from '../support/harness';
 import { metricSample } from '../support/prometheus';
@@ -18,12 +19,6 @@ const GREEDY = `query($a: [ID!]!, $b: [ID!]!) {
 
 function sentWith(requests: readonly LoggedRequest[], token: string): LoggedRequest[] {
   return requests.filter((r) => r.headers.authorization === token);
-}
-
-/** Most requests received within `windowMs` of one another: with 100 ms of latency each, those overlapped. */
-function mostReceivedWithin(requests: readonly LoggedRequest[], windowMs: number): number {
-  const times = requests.map((r) => r.receivedAt!).sort((a, b) => a - b);
-  return Math.max(0, ...times.map((t, i) => times.slice(i).filter((u) => u - t < windowMs).length));
 }
 
 describe('fairness between callers, at the default limits', () => {
@@ -85,4 +80,31 @@ describe('when the gateway as a whole is saturated', () => {
     expect(after.status).toBe(200);
     expect(after.body.data.office365ActivationCounts).toEqual({ id: 'proplus' });
   }, 20_000);
+});
+
+describe('a call waiting for a slot', () => {
+  const h = useHarness({ env: { MAX_UPSTREAM_CONCURRENCY: '1', MAX_UPSTREAM_CONCURRENCY_PER_CALLER: '1', GRAPH_TIMEOUT_MS: '1500' } });
+  const gauge = async (name: string) => metricSample(await (await fetch(`${h.url}/metrics`)).text(), name);
+
+  it('leaves the queue as soon as its caller disconnects, and is never sent', async () => {
+    h.emulator.faults.add({ transport: 'http', path: '/reports/office365ActivationCounts/proplus', times: 1, action: { kind: 'hang' } });
+    const holder = h.gql('{ office365ActivationCounts(id: "proplus") { id } }', undefined, { token: 'Bearer holder' });
+    await eventually('the first call is in flight', () => h.emulator.httpRequests().length === 1);
+    const leaving = new AbortController();
+    const waiter = fetch(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer waiter' },
+      body: JSON.stringify({ query: '{ office365ActivationCounts(id: "proplus") { id } }' }),
+      signal: leaving.signal,
+    }).catch((e: unknown) => e);
+    await eventually('the second call waits for the slot', async () => (await gauge('gateway_upstream_queued')) === 1);
+    leaving.abort();
+    await waiter;
+    await eventually('the queue is empty while the first call still holds the slot', async () => (await gauge('gateway_upstream_queued')) === 0);
+    expect(await gauge('gateway_upstream_in_flight')).toBe(1);
+    expect((await holder).body.errors[0].extensions.code).toBe('UPSTREAM_TIMEOUT');
+    expect(h.emulator.httpRequests().filter((r) => r.headers.authorization === 'Bearer waiter')).toHaveLength(0);
+    // The slot came back: the next call goes through.
+    expect((await h.gql('{ office365ActivationCounts(id: "proplus") { id } }')).body.data.office365ActivationCounts).toEqual({ id: 'proplus' });
+  });
 });

@@ -1,19 +1,12 @@
 import { graphError } from '../../emulator/graph-error';
-import type { LoggedRequest } from '../../emulator/emulator.types';
 import { ActivationCountsEntitiesDocument } from '../generated/operations';
-import { batchItems } from '../support/emulator-log';
+import { batchItems, mostReceivedWithin } from '../support/emulator-log';
 import { useHarness } from '../support/harness';
 import { entityId, manyEntities } from '../support/sample-data';
 
 const RESOURCE = '/reports/office365ActivationCounts';
 const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => entityId(from + i));
 const BY_IDS = 'query($ids: [ID!]!) { office365ActivationCountsByIds(ids: $ids) { id windows } }';
-
-/** Most requests the emulator had received within `windowMs` of one another: how many were in flight together. */
-function mostReceivedWithin(requests: readonly LoggedRequest[], windowMs: number): number {
-  const times = requests.map((r) => r.receivedAt!).sort((a, b) => a - b);
-  return Math.max(0, ...times.map((t, i) => times.slice(i).filter((u) => u - t < windowMs).length));
-}
 
 describe('the per-operation upstream budget, at its documented defaults', () => {
   const h = useHarness({ emulator: { seed: manyEntities(1000) } });
