@@ -44,6 +44,8 @@ export interface GatewayDependencies {
   graphiqlDefaultToken?: string;
   /** Prometheus metrics (own registry); created when not given. */
   metrics?: GatewayMetrics;
+  /** True when the upstream is the embedded emulator: /health adds `upstream: "emulator"`, so a frontend (the dashboard) can offer its sample token. Default false. */
+  upstreamIsEmulator?: boolean;
 }
 
 export interface Gateway {
@@ -125,7 +127,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   registerRequestLogging(app);
   shedWhenBusy(app, { saturated: () => admission.saturated, retryAfterSeconds: 1, onShed: () => admissionMetrics.shed.inc() });
   explainBodyRefusals(app, MAX_BODY_BYTES);
-  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/health', async () => (deps.upstreamIsEmulator ? { status: 'ok', upstream: 'emulator' } : { status: 'ok' }));
   closeConnectionsWhenStopping(app);
   registerOperatorRoutes(app, { registry: metrics.registry, upstreamBaseUrl: deps.upstreamBaseUrl, dispatcher, readyTimeoutMs: config.readyTimeoutMs });
   await registerCors(app, config.corsOrigins);
