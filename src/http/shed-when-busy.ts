@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ErrorCode } from '../errors';
 
 export interface ShedWhenBusyOptions {
   /** Answers true while new GraphQL requests should be refused (UpstreamAdmission.saturated). */
@@ -22,7 +23,8 @@ export function shedWhenBusy(app: FastifyInstance, options: ShedWhenBusyOptions)
   app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.url !== endpoint || request.method === 'OPTIONS' || !options.saturated()) return;
     options.onShed?.();
-    request.log.warn('GraphQL request shed: upstream capacity saturated');
+    // debug only: under overload one line per shed request would add to the load; the counter and the 503 response line say it.
+    request.log.debug('GraphQL request shed: upstream capacity saturated');
     return reply
       .code(503)
       .header('retry-after', String(options.retryAfterSeconds))
@@ -31,7 +33,7 @@ export function shedWhenBusy(app: FastifyInstance, options: ShedWhenBusyOptions)
         errors: [
           {
             message: `The gateway is busy: its upstream capacity (MAX_UPSTREAM_CONCURRENCY requests in flight, MAX_UPSTREAM_QUEUE waiting) is in use; retry after ${options.retryAfterSeconds} s`,
-            extensions: { code: 'GATEWAY_BUSY', requestId: String(request.id) },
+            extensions: { code: ErrorCode.GATEWAY_BUSY, requestId: String(request.id) },
           },
         ],
       });
