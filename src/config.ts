@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import type { OperationLimits } from './msgraph/operation-budget';
+import type { AdmissionLimits } from './msgraph/upstream-admission';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/query-limits';
 import { readTrustedDocuments, type TrustedDocumentsSettings } from './trusted-documents/trusted-documents-config';
 
@@ -19,6 +21,16 @@ export const DEFAULTS = {
   logLevel: 'info',
   shutdownTimeoutMs: 15_000,
   readyTimeoutMs: 2_000,
+  /** Twice the 50 $batch calls of MAX_IDS_PER_OPERATION's 1000 ids: room for retries; 45 aliases, byIds of 100 or 50 references need 3 to 5. */
+  maxUpstreamRequestsPerOperation: 100,
+  maxBatchesInFlightPerOperation: 4,
+  /** Two bodies at the transport's 16 MiB cap. */
+  maxUpstreamBytesPerOperation: 32 * 1024 * 1024,
+  /** The upstream pool's sockets (msgraph/dispatcher.ts). */
+  maxUpstreamConcurrency: 64,
+  /** Eight callers at their cap fill the pool; a ninth still gets its turn in FIFO order. */
+  maxUpstreamConcurrencyPerCaller: 8,
+  maxUpstreamQueue: 256,
 } as const;
 
 /** Everything the gateway reads from the environment, validated once at start. */
@@ -68,6 +80,8 @@ export interface GatewayConfig {
   shutdownTimeoutMs: number;
   /** How long /ready waits for the upstream to answer. Default 2000 ms. */
   readyTimeoutMs: number;
+  /** The upstream budgets per operation and per caller (MAX_UPSTREAM_* and MAX_BATCHES_IN_FLIGHT_PER_OPERATION). */
+  upstreamBudget: UpstreamBudgetSettings;
   /** Persisted-document manifests (TRUSTED_DOCUMENTS, comma-separated paths) and TRUSTED_DOCUMENTS_MODE (allow or require; default allow). Default none. */
   trustedDocuments: TrustedDocumentsSettings | undefined;
 }
@@ -224,6 +238,28 @@ export function loadReportCacheSettings(env: Env): ReportCacheSettings {
 
 // --- end of the report cache settings
 
+/** What one operation and one caller may cause upstream (operation-budget.ts, upstream-admission.ts). */
+export interface UpstreamBudgetSettings {
+  operation: OperationLimits;
+  admission: AdmissionLimits;
+}
+
+function readUpstreamBudget(env: Env, problems: string[]): UpstreamBudgetSettings {
+  const maxConcurrent = readInteger(env, 'MAX_UPSTREAM_CONCURRENCY', DEFAULTS.maxUpstreamConcurrency, 1, 10_000, problems);
+  const maxPerCaller = readInteger(env, 'MAX_UPSTREAM_CONCURRENCY_PER_CALLER', DEFAULTS.maxUpstreamConcurrencyPerCaller, 1, 10_000, problems);
+  if (maxPerCaller > maxConcurrent) {
+    problems.push(`MAX_UPSTREAM_CONCURRENCY_PER_CALLER=${maxPerCaller} is above MAX_UPSTREAM_CONCURRENCY=${maxConcurrent}: expected one caller's share to be at most the whole`);
+  }
+  return {
+    operation: {
+      maxRequests: readInteger(env, 'MAX_UPSTREAM_REQUESTS_PER_OPERATION', DEFAULTS.maxUpstreamRequestsPerOperation, 1, 100_000, problems),
+      maxBatchesInFlight: readInteger(env, 'MAX_BATCHES_IN_FLIGHT_PER_OPERATION', DEFAULTS.maxBatchesInFlightPerOperation, 1, 1_000, problems),
+      maxBytes: readInteger(env, 'MAX_UPSTREAM_BYTES_PER_OPERATION', DEFAULTS.maxUpstreamBytesPerOperation, 1024, 2 ** 31, problems),
+    },
+    admission: { maxConcurrent, maxPerCaller, maxQueued: readInteger(env, 'MAX_UPSTREAM_QUEUE', DEFAULTS.maxUpstreamQueue, 0, 1_000_000, problems) },
+  };
+}
+
 /** Reads and validates the environment; throws one ConfigError listing every problem found. */
 export function loadConfig(env: Env): GatewayConfig {
   const problems: string[] = [];
@@ -259,6 +295,7 @@ export function loadConfig(env: Env): GatewayConfig {
     },
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULTS.shutdownTimeoutMs, 0, 600_000, problems),
     readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', DEFAULTS.readyTimeoutMs, 1, 60_000, problems),
+    upstreamBudget: readUpstreamBudget(env, problems),
     trustedDocuments: readTrustedDocuments(env, problems),
   };
   if (config.httpConnectionTimeoutMs <= config.graphTimeoutMs) {

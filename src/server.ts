@@ -10,6 +10,9 @@ import { createCallerServices } from './activation-counts/activation-counts.feat
 import { createContext, type GatewayContext } from './context';
 import { createUpstreamClients } from './msgraph/client';
 import { createUpstreamDispatcher } from './msgraph/dispatcher';
+import { UpstreamAdmission } from './msgraph/upstream-admission';
+import { registerAdmissionMetrics } from './observability/admission-metrics';
+import { shedWhenBusy } from './http/shed-when-busy';
 import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
 import { explainBodyRefusals } from './http/request-body-errors';
@@ -115,6 +118,10 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, idsPerOperationPlugin({ maxIdsPerOperation: config.maxIdsPerOperation, maxIdsPerField: config.maxIdsPerQuery }), operationsPlugin(metrics, app.log)],
   });
   await apollo.start();
+  // Shared by every caller: their fair shares of the upstream, and when to shed.
+  const budget = config.upstreamBudget;
+  const admission = new UpstreamAdmission(budget.admission);
+  const admissionMetrics = registerAdmissionMetrics(metrics.registry, admission);
   // Resolved once: every request only binds its caller's token and signal to these.
   const clientFor = createUpstreamClients({
     baseUrl: deps.upstreamBaseUrl,
@@ -122,6 +129,8 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     maxRetries: config.graphMaxRetries,
     dispatcher,
     hooks: combineHooks(metrics.upstreamHooks, upstreamLogHooks(app.log), deps.hooks),
+    operationLimits: budget.operation,
+    admission,
   });
   const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery, cursors };
   const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings);
@@ -129,6 +138,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   registerRequestLogging(app);
   requestIdOnEveryRefusal(app);
   enforceRequestDeadline(app, config.httpRequestTimeoutMs);
+  shedWhenBusy(app, { saturated: () => admission.saturated, retryAfterSeconds: 1, onShed: () => admissionMetrics.shed.inc() });
   explainBodyRefusals(app, MAX_BODY_BYTES);
   app.get('/health', async () => (deps.upstreamIsEmulator ? { status: 'ok', upstream: 'emulator' } : { status: 'ok' }));
   closeConnectionsWhenStopping(app);

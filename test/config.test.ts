@@ -17,6 +17,10 @@ describe('configuration', () => {
       httpRequestTimeoutMs: 10_000,
       httpConnectionTimeoutMs: 60_000,
       maxConnections: 1_024,
+      upstreamBudget: {
+        operation: { maxRequests: 100, maxBatchesInFlight: 4, maxBytes: 32 * 1024 * 1024 },
+        admission: { maxConcurrent: 64, maxPerCaller: 8, maxQueued: 256 },
+      },
       corsOrigins: [],
       introspection: true,
       development: false,
