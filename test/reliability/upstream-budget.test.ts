@@ -1,5 +1,5 @@
 import { graphError } from '../../emulator/graph-error';
-import { ActivationCountsEntitiesDocument } from '../generated/operations';
+import { ActivationCountsEntitiesDocument } from '../generated/client/graphql';
 import { batchItems, mostReceivedWithin } from '../support/emulator-log';
 import { useHarness } from '../support/harness';
 import { entityId, manyEntities } from '../support/sample-data';
