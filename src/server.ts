@@ -10,9 +10,14 @@ import { createCallerServices } from './activation-counts/activation-counts.feat
 import { createContext, type GatewayContext } from './context';
 import { createUpstreamClients } from './msgraph/client';
 import { createUpstreamDispatcher } from './msgraph/dispatcher';
+import { UpstreamAdmission } from './msgraph/upstream-admission';
+import { registerAdmissionMetrics } from './observability/admission-metrics';
+import { shedWhenBusy } from './http/shed-when-busy';
 import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
 import { explainBodyRefusals } from './http/request-body-errors';
+import { requestIdOnEveryRefusal } from './http/refusal-request-id';
+import { enforceRequestDeadline } from './http/request-deadline';
 import { registerRequestLogging, withoutFastifyRequestLines } from './http/request-logging';
 import { combineHooks, type UpstreamHooks } from './msgraph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
@@ -24,6 +29,8 @@ import { upstreamLogHooks } from './observability/upstream-log';
 import { REDACTED_LOG_PATHS, REDACTION_CENSOR } from './security/log-redaction';
 import { apolloLimitOptions, queryLimitSettings } from './security/query-limits';
 import { DocumentCache } from './security/document-cache';
+import { idsPerOperationPlugin } from './security/ids-per-operation';
+import { createCursorSigner } from './activation-counts/list/cursor-signature';
 import { registerTrustedDocuments } from './trusted-documents/trusted-documents-hook';
 import type { GatewayTracing } from './tracing/gateway-tracing';
 
@@ -79,6 +86,11 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,
     genReqId: () => randomUUID(),
+    // Slowloris: a request must arrive whole within requestTimeout, an idle socket closes after connectionTimeout.
+    requestTimeout: config.httpRequestTimeoutMs,
+    connectionTimeout: config.httpConnectionTimeoutMs,
+    // Node checks requestTimeout only this often (30 s by default), so the check follows the setting.
+    http: { connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.httpRequestTimeoutMs / 4)) },
     // Written by registerRequestLogging instead: same two lines, without cloning req/res objects.
     logController: withoutFastifyRequestLines(),
     logger: {
@@ -89,6 +101,8 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       ...(deps.tracing ? { mixin: deps.tracing.logFields } : {}),
     },
   });
+  app.server.maxConnections = config.maxConnections;
+  const cursors = createCursorSigner(config.cursorSecret);
   const schema = deps.schema ?? (await buildGatewaySchema());
   const graphiql = createGraphiql({ defaultToken: deps.graphiqlDefaultToken });
   const metrics = deps.metrics ?? createGatewayMetrics();
@@ -105,9 +119,13 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     // Inline traces (ftv1) are for Apollo Studio reporting, which this gateway does not use. Cache
     // control is off too: no field carries a hint, answers are per caller (never HTTP-cacheable), and
     // its per-field hook made Apollo wrap every resolver (profiled: ~5 % of CPU per operation).
-    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, operationsPlugin(metrics, app.log), ...(deps.tracing ? [deps.tracing.operationPlugin] : [])],
+    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, idsPerOperationPlugin({ maxIdsPerOperation: config.maxIdsPerOperation, maxIdsPerField: config.maxIdsPerQuery }), operationsPlugin(metrics, app.log), ...(deps.tracing ? [deps.tracing.operationPlugin] : [])],
   });
   await apollo.start();
+  // Shared by every caller: their fair shares of the upstream, and when to shed.
+  const budget = config.upstreamBudget;
+  const admission = new UpstreamAdmission(budget.admission);
+  const admissionMetrics = registerAdmissionMetrics(metrics.registry, admission);
   // Resolved once: every request only binds its caller's token and signal to these.
   const clientFor = createUpstreamClients({
     baseUrl: deps.upstreamBaseUrl,
@@ -115,13 +133,18 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     maxRetries: config.graphMaxRetries,
     dispatcher,
     hooks: combineHooks(metrics.upstreamHooks, upstreamLogHooks(app.log), deps.hooks),
+    operationLimits: budget.operation,
+    admission,
     tracing: deps.tracing?.upstream,
   });
-  const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery };
+  const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery, cursors };
   const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings);
 
   deps.tracing?.registerHttpSpans(app, { graphqlPath: '/graphql' });
   registerRequestLogging(app);
+  requestIdOnEveryRefusal(app);
+  enforceRequestDeadline(app, config.httpRequestTimeoutMs);
+  shedWhenBusy(app, { saturated: () => admission.saturated, retryAfterSeconds: 1, onShed: () => admissionMetrics.shed.inc() });
   explainBodyRefusals(app, MAX_BODY_BYTES);
   app.get('/health', async () => (deps.upstreamIsEmulator ? { status: 'ok', upstream: 'emulator' } : { status: 'ok' }));
   closeConnectionsWhenStopping(app);

@@ -1,13 +1,16 @@
 import type { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { errorFromFailure } from '../errors';
+import { tokenHash } from '../security/token-hash';
 import { stringifyUpstreamJson } from './json';
+import { OperationBudget, UNLIMITED_OPERATION, type OperationLimits } from './operation-budget';
 import { OperationScope } from './operation-scope';
 import { RetryPolicy } from './retry-policy';
 import { createTransport } from './transport';
-import type { UpstreamHandler, UpstreamResponse } from './upstream-call';
+import type { UpstreamAdmission } from './upstream-admission';
+import { composeLayers, type UpstreamHandler, type UpstreamResponse } from './upstream-call';
 import type { UpstreamHooks, UpstreamRetryEvent } from './upstream-hooks';
-import { createUpstreamPipeline } from './upstream-pipeline';
+import { budgetLayers, createUpstreamPipeline } from './upstream-pipeline';
 import type { BatchTrace, UpstreamTracing } from './upstream-tracing';
 
 export type { UpstreamResponse } from './upstream-call';
@@ -35,6 +38,10 @@ export interface UpstreamSettings {
   hooks: UpstreamHooks;
   /** OpenTelemetry spans and `traceparent`; undefined when tracing is off (no OTLP endpoint). */
   tracing?: UpstreamTracing;
+  /** What one operation may spend upstream; unlimited when undefined. */
+  operationLimits?: OperationLimits;
+  /** Per-caller and global concurrency, shared by every caller; none when undefined. */
+  admission?: UpstreamAdmission;
   now?: () => number;
   random?: () => number;
 }
@@ -50,7 +57,8 @@ export interface UpstreamCaller {
 interface SharedUpstream {
   settings: UpstreamSettings;
   pipeline: UpstreamHandler;
-  transport: UpstreamHandler;
+  /** The bare transport under the budget layers: the report download, without credentials or retries. */
+  download: UpstreamHandler;
   retryPolicy: RetryPolicy;
 }
 
@@ -60,9 +68,19 @@ interface SharedUpstream {
 export function createUpstreamClients(settings: UpstreamSettings): (caller: UpstreamCaller) => GraphClient {
   const retryPolicy = new RetryPolicy({ maxRetries: settings.maxRetries, hooks: settings.hooks, random: settings.random });
   const transport = createTransport({ dispatcher: settings.dispatcher });
-  const pipeline = createUpstreamPipeline({ transport, hooks: settings.hooks, retryPolicy, tracingLayer: settings.tracing?.attemptLayer });
-  const shared: SharedUpstream = { settings, retryPolicy, pipeline, transport };
-  return (caller) => new GraphClient(shared, caller, new OperationScope(settings.timeoutMs, caller.signal, settings.now));
+  const pipeline = createUpstreamPipeline({ transport, hooks: settings.hooks, retryPolicy, admission: settings.admission, tracingLayer: settings.tracing?.attemptLayer });
+  const download = composeLayers(budgetLayers(settings.admission), transport);
+  const shared: SharedUpstream = { settings, retryPolicy, pipeline, download };
+  const limits = settings.operationLimits ?? UNLIMITED_OPERATION;
+  return (caller) => {
+    const budget = new OperationBudget(limits, callerKey(caller.authorization));
+    return new GraphClient(shared, caller, new OperationScope(settings.timeoutMs, caller.signal, settings.now, budget));
+  };
+}
+
+/** The token's hash, whatever the case of the scheme: "bearer x" and "Bearer x" are one caller. */
+function callerKey(authorization: string): string {
+  return tokenHash(authorization.replace(/^bearer\s+/i, ''));
 }
 
 /**
@@ -98,12 +116,12 @@ export class GraphClient {
 
   /**
    * GET an absolute URL on another origin WITHOUT the caller's token (Graph's pre-authenticated
-   * report download): the bare transport, same deadline and signal, no retries.
+   * report download): the bare transport, same deadline, signal and budget, no retries.
    */
   async fetchWithoutCredentials(url: string, action: string): Promise<UpstreamResponse> {
     const call = { method: 'GET' as const, url, path: new URL(url).pathname, headers: { accept: 'text/csv, */*' }, attempt: 1, scope: this.scope };
     try {
-      return await this.shared.transport(call);
+      return await this.shared.download(call);
     } catch (error: unknown) {
       throw this.failed(error, action);
     }

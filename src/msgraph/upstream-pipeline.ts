@@ -1,7 +1,10 @@
 import { attemptIdentityLayer } from './attempt-identity-layer';
+import { callerFairnessLayer } from './caller-fairness-layer';
+import { operationBudgetLayer } from './operation-budget-layer';
 import { observeLayer } from './observe-layer';
 import { retryLayer } from './retry-layer';
 import type { RetryPolicy } from './retry-policy';
+import type { UpstreamAdmission } from './upstream-admission';
 import { composeLayers, type UpstreamHandler, type UpstreamLayer } from './upstream-call';
 import type { UpstreamHooks } from './upstream-hooks';
 
@@ -12,6 +15,16 @@ export interface UpstreamPipelineOptions {
   retryPolicy: RetryPolicy;
   /** A span per attempt (upstream-tracing.ts); undefined when tracing is off, and then not in the list. */
   tracingLayer?: UpstreamLayer;
+  /** Per-caller and global concurrency (upstream-admission.ts); none when undefined. */
+  admission?: UpstreamAdmission;
+}
+
+/**
+ * Every attempt charged to its operation's budget, then admitted by its caller's and the gateway's
+ * concurrency: below retry in the pipeline, and over the bare transport of the report download.
+ */
+export function budgetLayers(admission: UpstreamAdmission | undefined): UpstreamLayer[] {
+  return admission ? [operationBudgetLayer(), callerFairnessLayer(admission)] : [operationBudgetLayer()];
 }
 
 /**
@@ -26,7 +39,7 @@ export interface UpstreamPipelineOptions {
  */
 export function upstreamLayers(options: UpstreamPipelineOptions): UpstreamLayer[] {
   const tracing = options.tracingLayer ? [options.tracingLayer] : [];
-  return [retryLayer(options.retryPolicy), attemptIdentityLayer(), ...tracing, observeLayer(options.hooks)];
+  return [retryLayer(options.retryPolicy), ...budgetLayers(options.admission), attemptIdentityLayer(), ...tracing, observeLayer(options.hooks)];
 }
 
 /** Credentialed calls: every layer, then the transport. */
