@@ -30,6 +30,8 @@ export interface GatewayConfig {
   shutdownTimeoutMs: number;
   /** How long /ready waits for the upstream to answer. Default 2000 ms. */
   readyTimeoutMs: number;
+  /** The report cache: scope, freshness, stale limit, proofs, bounds (REPORT_CACHE_* and REPORT_STALE/PROOF_*). */
+  reportCache: ReportCacheSettings;
 }
 
 export class ConfigError extends Error {
@@ -98,7 +100,7 @@ function readOrigins(raw: string | undefined, problems: string[]): string[] {
   });
 }
 
-// --- Report cache (issue 13): parsed here, not yet part of GatewayConfig; the resolver wiring adds `reportCache: readReportCacheSettings(env, problems)` to loadConfig.
+// --- Report cache (issue 13)
 
 /** Who may be answered from a kept report copy: nobody (`off`), the caller who fetched it, or a tenant's proven callers. */
 export type ReportCacheScope = 'off' | 'caller' | 'tenant';
@@ -171,6 +173,7 @@ export function loadConfig(env: Env): GatewayConfig {
     },
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 600_000, problems),
     readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', 2_000, 1, 60_000, problems),
+    reportCache: readReportCacheSettings(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

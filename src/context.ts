@@ -3,6 +3,10 @@ import { ActivationCountsLoader } from './activation-counts/activation-counts.lo
 import { ActivationCountsUpstream } from './activation-counts/activation-counts.upstream';
 import { ActivationCountsPages } from './activation-counts/list/activation-counts-pages';
 import { ActivationCountsReport } from './activation-counts/report/activation-counts-report';
+import { CallerReport } from './activation-counts/report/caller-report';
+import type { ReportCacheService } from './activation-counts/report/report-cache-service';
+import type { ReportAnswerSlot } from './activation-counts/report/report-extension-plugin';
+import type { Office365ActivationCountsReportRow } from './activation-counts/report/report-row.type';
 import { ErrorCode, gatewayError } from './errors';
 import { GraphClient } from './graph/client';
 import type { UpstreamHooks } from './graph/upstream-hooks';
@@ -13,12 +17,12 @@ export interface CallerServices {
   upstream: ActivationCountsUpstream;
   loader: ActivationCountsLoader;
   pages: ActivationCountsPages;
-  report: ActivationCountsReport;
+  report: CallerReport;
   /** Cap on office365ActivationCountsByIds' ids (MAX_IDS_PER_QUERY). */
   maxIdsPerQuery: number;
 }
 
-export interface GatewayContext {
+export interface GatewayContext extends ReportAnswerSlot {
   /** Our id for this GraphQL request, in logs and error extensions. */
   requestId: string;
   /** Present when the request carried a usable bearer token. */
@@ -36,6 +40,8 @@ export interface ContextDependencies {
   maxIdsPerQuery?: number;
   dispatcher: Dispatcher;
   hooks?: UpstreamHooks;
+  /** The process's report cache (server.ts builds one per gateway). */
+  reportCache: ReportCacheService<Office365ActivationCountsReportRow>;
   now?: () => number;
 }
 
@@ -82,7 +88,7 @@ export function createContext(deps: ContextDependencies, call: IncomingCall): Ga
     upstream,
     loader: new ActivationCountsLoader(upstream),
     pages: new ActivationCountsPages({ client, resourcePath: deps.resourcePath }),
-    report: new ActivationCountsReport(client),
+    report: new CallerReport(new ActivationCountsReport(client), deps.reportCache, call.authorization.slice('Bearer '.length)),
     maxIdsPerQuery: deps.maxIdsPerQuery ?? 500,
   };
   return context;

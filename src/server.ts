@@ -6,6 +6,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GatewayConfig } from './config';
+import { ReportCacheService } from './activation-counts/report/report-cache-service';
+import { reportExtensionPlugin } from './activation-counts/report/report-extension-plugin';
+import type { Office365ActivationCountsReportRow } from './activation-counts/report/report-row.type';
 import { createContext, type GatewayContext } from './context';
 import { createUpstreamDispatcher } from './graph/dispatcher';
 import { createGraphiql } from './graphiql/graphiql';
@@ -95,9 +98,11 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     // Inline traces (ftv1) are for Apollo Studio reporting, which this gateway does not use. Cache
     // control is off too: no field carries a hint, answers are per caller (never HTTP-cacheable), and
     // its per-field hook made Apollo wrap every resolver (profiled: ~5 % of CPU per operation).
-    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, operationsPlugin(metrics, app.log)],
+    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, operationsPlugin(metrics, app.log), reportExtensionPlugin()],
   });
   await apollo.start();
+  // One per gateway: kept report copies outlive requests (keyed by token hash or tenant, see report-cache-service.ts).
+  const reportCache = new ReportCacheService<Office365ActivationCountsReportRow>({ settings: config.reportCache, events: metrics.reportCacheEvents, logger: app.log });
 
   registerRequestLogging(app);
   explainBodyRefusals(app, MAX_BODY_BYTES);
@@ -121,6 +126,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
           maxIdsPerQuery: config.maxIdsPerQuery,
           dispatcher,
           hooks: combineHooks(metrics.upstreamHooks, deps.hooks),
+          reportCache,
         },
         { requestId: String(request.id), authorization: request.headers.authorization, signal: controller.signal },
       );

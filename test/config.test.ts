@@ -17,6 +17,7 @@ describe('configuration', () => {
       queryLimits: { maxDepth: 8, maxAliases: 50, maxCost: 100_000, maxDirectives: 50, maxTokens: 5_000 },
       shutdownTimeoutMs: 15_000,
       readyTimeoutMs: 2_000,
+      reportCache: { scope: 'caller', freshSeconds: 600, staleSeconds: 3600, proofMaxSeconds: 3600, maxEntries: 1000, maxBytes: 16 * 1024 * 1024 },
     });
   });
 

@@ -39,6 +39,12 @@ export interface EmulatorOptions {
   reportQuota?: ReportQuotaLimits | false;
   /** Tokens answered 401 InvalidAuthenticationToken on every path. Default: none. */
   refuseTokens?: TokenRefusalOptions;
+  /**
+   * Each caller gets its own report data: every row's productType ends with the caller's tag
+   * (` [oid:…]`, ` [tid:…]` or ` [token:<12 hex of its SHA-256>]`, see report-caller-tag.ts), so
+   * tests can tell whose copy an answer is. Default false.
+   */
+  reportPerCaller?: boolean;
   /** Clock of the report quota's windows, in epoch ms. Default Date.now. */
   now?: () => number;
 }
@@ -185,7 +191,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     return (
       handleEntityRequest(store, { resourcePath, honourPreferReturn: options.honourPreferReturn ?? true, versionRoot: (v) => `${origin}/${v}` }, request) ??
-      handleReportRequest(store, downloads, downloadOrigin, request, reportAdmission(reportQuota, request)) ??
+      handleReportRequest(store, downloads, downloadOrigin, request, reportAdmission(reportQuota, request), options.reportPerCaller ?? false) ??
       graphError(400, 'BadRequest', `Resource not found for the segment '${request.path.split('/')[1] ?? ''}'.`)
     );
   }

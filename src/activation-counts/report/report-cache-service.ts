@@ -1,0 +1,134 @@
+import type { GraphQLError } from 'graphql';
+import type { ReportCacheSettings } from '../../config';
+import { ErrorCode, isGatewayError } from '../../errors';
+import { readTokenClaims, type TokenClaims } from '../../security/token-claims';
+import { ReportCache, type ReportCopy } from './report-cache';
+import { callerCopyKey, tenantCopyKey } from './report-cache-key';
+import { cachedReportExtension, upstreamReportExtension, type ReportAnswerExtension } from './report-extension';
+import { ReportProofs } from './report-proofs';
+import { mayShareTenantCopy } from './report-sharing-rule';
+
+/** What the operator's metrics hear from the cache (observability/metrics.ts); every member optional. */
+export interface ReportCacheEvents {
+  /** A fresh copy answered: the caller's own, or the tenant's (shared by the proof rule). */
+  onHit?(copy: 'own' | 'tenant'): void;
+  /** No fresh copy: Graph is asked. */
+  onMiss?(): void;
+  /** Graph throttled and a copy answered instead of THROTTLED. */
+  onStale?(copy: 'own' | 'tenant'): void;
+}
+
+/** The few logger methods the cache writes with (the gateway's pino logger, which redacts tokens). */
+export interface ReportCacheLogger {
+  warn(details: object, message: string): void;
+}
+
+export interface ReportCacheServiceOptions {
+  settings: ReportCacheSettings;
+  events?: ReportCacheEvents;
+  logger?: ReportCacheLogger;
+  /** Epoch ms. Default Date.now. */
+  now?: () => number;
+}
+
+/** One report answer and what `extensions.office365ActivationCountsReport` says about it. */
+export interface ReportAnswer<Row> {
+  rows: readonly Row[];
+  extension: ReportAnswerExtension;
+}
+
+/** A caller as the cache sees it: its token, and the claims read (not verified) from it. */
+interface CallerView {
+  key: string;
+  claims: TokenClaims | undefined;
+}
+
+/**
+ * The per-process report cache (built once in server.ts, used by every caller's report): fresh
+ * copies answer without asking Graph, a throttled call is answered from a copy up to
+ * REPORT_STALE_SECONDS old, and 401/403 drop the caller's copy and proof. Scope `caller` keeps one
+ * copy per token (by its SHA-256); scope `tenant` also keeps one copy per tenant, served only by
+ * the rule in report-sharing-rule.ts; scope `off` always asks Graph.
+ */
+export class ReportCacheService<Row extends object> {
+  private readonly cache: ReportCache<Row>;
+  private readonly proofs: ReportProofs;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ReportCacheServiceOptions) {
+    const { settings } = options;
+    this.now = options.now ?? Date.now;
+    this.cache = new ReportCache<Row>({ freshSeconds: settings.freshSeconds, staleSeconds: settings.staleSeconds, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, now: this.now });
+    this.proofs = new ReportProofs(settings.maxEntries);
+  }
+
+  /** The report for the caller holding `token` (the bearer value, without "Bearer "); `fetch` asks Graph with that token. */
+  async answer(token: string, fetch: () => Promise<Row[]>): Promise<ReportAnswer<Row>> {
+    if (this.options.settings.scope === 'off') return this.fromUpstream(await fetch());
+    const caller: CallerView = { key: callerCopyKey(token), claims: readTokenClaims(token) };
+    const own = this.cache.get(caller.key);
+    if (own?.source === 'cache') return this.hit(own, 'own');
+    const shared = this.shareableTenantCopy(caller);
+    if (shared?.source === 'cache') return this.hit(shared, 'tenant');
+    this.options.events?.onMiss?.();
+    let rows: Row[];
+    try {
+      rows = await fetch();
+    } catch (error: unknown) {
+      return this.afterFailure(error, caller);
+    }
+    this.keep(caller, rows, this.now());
+    return this.fromUpstream(rows);
+  }
+
+  private fromUpstream(rows: readonly Row[]): ReportAnswer<Row> {
+    return { rows, extension: upstreamReportExtension(this.now()) };
+  }
+
+  private hit(copy: ReportCopy<Row>, which: 'own' | 'tenant'): ReportAnswer<Row> {
+    this.options.events?.onHit?.(which);
+    return { rows: copy.rows, extension: cachedReportExtension(copy) };
+  }
+
+  /** The tenant's copy when the rule lets this caller read it, else undefined. */
+  private shareableTenantCopy(caller: CallerView): ReportCopy<Row> | undefined {
+    if (this.options.settings.scope !== 'tenant' || caller.claims?.tid === undefined) return undefined;
+    const copy = this.cache.get(tenantCopyKey(caller.claims.tid));
+    if (!copy || copy.tid === undefined) return undefined;
+    const decision = mayShareTenantCopy({ claims: caller.claims, proof: this.proofs.get(caller.key), copyTid: copy.tid, now: this.now(), proofMaxSeconds: this.options.settings.proofMaxSeconds });
+    return decision.share ? copy : undefined;
+  }
+
+  /** Graph answered this token: its own copy (never past its `exp`), its proof, and in tenant scope the tenant's copy. */
+  private keep(caller: CallerView, rows: readonly Row[], fetchedAt: number): void {
+    const tid = caller.claims?.tid;
+    const own = { rows, fetchedAt, ...(caller.claims?.expiresAt !== undefined ? { notAfter: caller.claims.expiresAt } : {}), ...(tid !== undefined ? { tid } : {}) };
+    this.cache.put(caller.key, own);
+    if (this.options.settings.scope !== 'tenant') return;
+    this.proofs.record(caller.key, fetchedAt);
+    if (tid !== undefined) this.cache.put(tenantCopyKey(tid), { rows, fetchedAt, tid });
+  }
+
+  private afterFailure(error: unknown, caller: CallerView): ReportAnswer<Row> {
+    if (isGatewayError(error, ErrorCode.UNAUTHENTICATED) || isGatewayError(error, ErrorCode.FORBIDDEN)) {
+      // Graph no longer accepts this token: nothing it fetched or proved may answer it again.
+      this.cache.delete(caller.key);
+      this.proofs.forget(caller.key);
+      throw error;
+    }
+    if (!isGatewayError(error, ErrorCode.THROTTLED)) throw error;
+    const copy = this.newest(this.cache.get(caller.key), this.shareableTenantCopy(caller));
+    if (!copy) throw error;
+    const upstream = (error as GraphQLError).extensions.upstream as { retryAfterSeconds?: number } | undefined;
+    const retryAfterSeconds = upstream?.retryAfterSeconds;
+    const stale: ReportCopy<Row> = { ...copy.copy, source: 'stale' };
+    this.options.events?.onStale?.(copy.which);
+    this.options.logger?.warn({ ageSeconds: stale.ageSeconds, retryAfterSeconds: retryAfterSeconds ?? null, copy: copy.which }, 'Graph throttled the report: answered from a kept copy with a stale warning');
+    return { rows: stale.rows, extension: cachedReportExtension(stale, retryAfterSeconds) };
+  }
+
+  private newest(own: ReportCopy<Row> | undefined, tenant: ReportCopy<Row> | undefined): { copy: ReportCopy<Row>; which: 'own' | 'tenant' } | undefined {
+    if (own && (!tenant || own.fetchedAt >= tenant.fetchedAt)) return { copy: own, which: 'own' };
+    return tenant ? { copy: tenant, which: 'tenant' } : undefined;
+  }
+}
