@@ -40,6 +40,8 @@ export interface GatewayDependencies {
   graphiqlDefaultToken?: string;
   /** Prometheus metrics (own registry); created when not given. */
   metrics?: GatewayMetrics;
+  /** Clock of the report cache (freshness, stale limit, proofs, token expiry), epoch ms; default Date.now. Tests move it. */
+  reportCacheClock?: () => number;
 }
 
 export interface Gateway {
@@ -102,7 +104,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   });
   await apollo.start();
   // One per gateway: kept report copies outlive requests (keyed by token hash or tenant, see report-cache-service.ts).
-  const reportCache = new ReportCacheService<Office365ActivationCountsReportRow>({ settings: config.reportCache, events: metrics.reportCacheEvents, logger: app.log });
+  const reportCache = new ReportCacheService<Office365ActivationCountsReportRow>({ settings: config.reportCache, events: metrics.reportCacheEvents, logger: app.log, now: deps.reportCacheClock });
 
   registerRequestLogging(app);
   explainBodyRefusals(app, MAX_BODY_BYTES);
