@@ -1,11 +1,15 @@
+import { isIP } from 'node:net';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/query-limits';
+import { readTrustedDocuments, type TrustedDocumentsSettings } from './trusted-documents/trusted-documents-config';
 
 /** Everything the gateway reads from the environment, validated once at start. */
 export interface GatewayConfig {
   /** TCP port for HTTP; 0 picks a free one. Default 4000. */
   port: number;
-  /** Interface to listen on. Default 127.0.0.1 (set 0.0.0.0 to serve other hosts). */
+  /** Interface to listen on: an IP address of this machine, or localhost. Default 127.0.0.1 (set 0.0.0.0 to serve other hosts). */
   host: string;
+  /** Port of the embedded emulator (used when graphBaseUrl is undefined); 0 picks a free one at each start. Default 0. */
+  emulatorPort: number;
   /** Upstream version root, e.g. https://graph.microsoft.com/beta; undefined means "start the embedded emulator". */
   graphBaseUrl: string | undefined;
   /** Entity collection path below the version root. Default /reports/office365ActivationCounts. */
@@ -32,6 +36,8 @@ export interface GatewayConfig {
   readyTimeoutMs: number;
   /** The report cache: scope, freshness, stale limit, proofs, bounds (REPORT_CACHE_* and REPORT_STALE/PROOF_*). */
   reportCache: ReportCacheSettings;
+  /** Persisted-document manifests (TRUSTED_DOCUMENTS, comma-separated paths) and TRUSTED_DOCUMENTS_MODE (allow or require; default allow). Default none. */
+  trustedDocuments: TrustedDocumentsSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +68,15 @@ function readBoolean(env: Env, name: string, fallback: boolean, problems: string
   if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
   problems.push(`${name}=${JSON.stringify(raw)}: expected true or false`);
   return fallback;
+}
+
+function readHost(raw: string | undefined, problems: string[]): string {
+  const host = raw === undefined || raw === '' ? '127.0.0.1' : raw;
+  // An address, not a name: resolving a name at start would fail late (ENOTFOUND) or bind whatever DNS answers.
+  if (host !== 'localhost' && isIP(host) === 0) {
+    problems.push(`HOST=${JSON.stringify(host)}: expected an IP address of this machine to listen on (127.0.0.1 for this machine only, 0.0.0.0 or :: for every interface) or localhost`);
+  }
+  return host;
 }
 
 function readBaseUrl(raw: string | undefined, problems: string[]): string | undefined {
@@ -99,6 +114,25 @@ function readOrigins(raw: string | undefined, problems: string[]): string[] {
     return ok;
   });
 }
+
+/** Graph's version roots: a base URL must end in one of them, or every request misses the API. */
+const GRAPH_VERSION_SEGMENTS = ['v1.0', 'beta'];
+
+/**
+ * Settings that are valid but probably not meant, printed at start: a GRAPH_BASE_URL that does not
+ * end in a Graph version segment (https://graph.microsoft.com instead of …/v1.0) sends every call to
+ * a path Graph answers 404.
+ */
+export function configWarnings(config: GatewayConfig): string[] {
+  if (!config.graphBaseUrl) return [];
+  const lastSegment = new URL(config.graphBaseUrl).pathname.split('/').pop() ?? '';
+  if (GRAPH_VERSION_SEGMENTS.includes(lastSegment)) return [];
+  const suggestion = `${config.graphBaseUrl.replace(/\/+$/, '')}/v1.0`;
+  return [
+    `GRAPH_BASE_URL=${JSON.stringify(config.graphBaseUrl)} does not end in a Graph version segment (/v1.0 or /beta): calls go to ${config.graphBaseUrl}${config.graphResourcePath}/…; if that is not meant, set GRAPH_BASE_URL=${suggestion} (or …/beta)`,
+  ];
+}
+
 
 // --- Report cache (issue 13)
 
@@ -154,7 +188,8 @@ export function loadConfig(env: Env): GatewayConfig {
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(', ')}`);
   const config: GatewayConfig = {
     port: readInteger(env, 'PORT', 4000, 0, 65535, problems),
-    host: env.HOST || '127.0.0.1',
+    host: readHost(env.HOST, problems),
+    emulatorPort: readInteger(env, 'EMULATOR_PORT', 0, 0, 65535, problems),
     graphBaseUrl: readBaseUrl(env.GRAPH_BASE_URL, problems),
     graphResourcePath: readResourcePath(env.GRAPH_RESOURCE_PATH, problems),
     graphTimeoutMs: readInteger(env, 'GRAPH_TIMEOUT_MS', 10_000, 1, 600_000, problems),
@@ -174,6 +209,7 @@ export function loadConfig(env: Env): GatewayConfig {
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 600_000, problems),
     readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', 2_000, 1, 60_000, problems),
     reportCache: readReportCacheSettings(env, problems),
+    trustedDocuments: readTrustedDocuments(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
-import { startEmulator, type Emulator } from './emulator/emulator';
-import { EmulatorConfigError, loadReportQuotaOptions } from './emulator/emulator-config';
-import { EMULATOR_SAMPLE_TOKEN } from './emulator/sample-token';
+import { ConfigError, configWarnings, loadConfig } from './config';
+import type { EmbeddedEmulator } from '../emulator/embedded';
+import { explainListenError, StartError } from './listen-errors';
 import { createGateway } from './server';
+import { startBanner } from './start-banner';
 
 /**
  * Serves the gateway for this process: reads the configuration, starts the embedded emulator when
@@ -11,25 +11,25 @@ import { createGateway } from './server';
  */
 export async function runGatewayProcess(): Promise<void> {
   const config = loadConfig(process.env);
-  let emulator: Emulator | undefined;
-  if (!config.graphBaseUrl) emulator = await startEmulator({ resourcePath: config.graphResourcePath, ...loadReportQuotaOptions(process.env) });
-  const upstreamBaseUrl = config.graphBaseUrl ?? emulator!.baseUrl('beta');
-  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator ? EMULATOR_SAMPLE_TOKEN : undefined });
-  const url = await gateway.listen();
-
-  const upstream = emulator ? `embedded emulator at ${upstreamBaseUrl} (sample data; any bearer token works)` : upstreamBaseUrl;
-  const token = emulator ? EMULATOR_SAMPLE_TOKEN : '<your Graph access token>';
-  process.stdout.write(
-    [
-      `GraphQL gateway for office365ActivationCounts ready at ${url}/graphql`,
-      `Upstream: ${upstream}`,
-      `GraphiQL (served offline from this process): ${url}/graphiql`,
-      'Try a mutation:',
-      `  curl -s ${url}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${token}' \\`,
-      `    -d '{"query":"mutation { updateOffice365ActivationCounts(id: \\"big-numbers\\", input: { windows: 9223372036854775807 }) { id windows mac } }"}'`,
-      '',
-    ].join('\n'),
-  );
+  for (const warning of configWarnings(config)) process.stderr.write(`Warning: ${warning}\n`);
+  // The emulator is a test rig: it is loaded only when no upstream is configured, so a gateway
+  // pointed at the real Graph never has its modules (or its fault machinery) in memory. A lazy
+  // require, not import(): the build is CommonJS, and under node16 resolution import() wants a
+  // '.js' path that the swc-run sources (tests, soak) do not have.
+  let emulator: EmbeddedEmulator | undefined;
+  if (!config.graphBaseUrl) {
+    const { startEmbeddedEmulator } = require('../emulator/embedded') as typeof import('../emulator/embedded');
+    emulator = await startEmbeddedEmulator({ resourcePath: config.graphResourcePath, port: config.emulatorPort, env: process.env }).catch((error: unknown) => {
+      throw explainListenError(error, { portSetting: 'EMULATOR_PORT', port: config.emulatorPort, host: '127.0.0.1' });
+    });
+  }
+  const upstreamBaseUrl = config.graphBaseUrl ?? emulator!.baseUrl;
+  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator?.sampleToken });
+  const url = await gateway.listen().catch(async (error: unknown) => {
+    await emulator?.close();
+    throw explainListenError(error, { portSetting: 'PORT', hostSetting: 'HOST', port: config.port, host: config.host });
+  });
+  process.stdout.write(startBanner({ url, upstreamBaseUrl, emulator: emulator ? { sampleToken: emulator.sampleToken } : undefined }));
 
   // A reader of stdout that went away (EPIPE) must not crash the process while it drains requests.
   process.stdout.on('error', () => undefined);
@@ -52,8 +52,9 @@ export async function runGatewayProcess(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-/** What to print when the gateway cannot start: a configuration problem as its message, anything else with its stack. */
+/** What to print when the gateway cannot start: a configuration or address problem as its message, anything else with its stack. */
 export function describeStartFailure(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof EmulatorConfigError) return error.message;
+  // Compared by name: importing the emulator's error class would load the emulator into every gateway.
+  if (error instanceof ConfigError || error instanceof StartError || (error instanceof Error && error.name === 'EmulatorConfigError')) return error.message;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -24,6 +24,7 @@ import { closeConnectionsWhenStopping } from './observability/connection-drainin
 import { REDACTED_LOG_PATHS, REDACTION_CENSOR } from './security/log-redaction';
 import { apolloLimitOptions, queryLimitSettings } from './security/query-limits';
 import { DocumentCache } from './security/document-cache';
+import { registerTrustedDocuments } from './trusted-documents/trusted-documents-hook';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -113,6 +114,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   registerOperatorRoutes(app, { registry: metrics.registry, upstreamBaseUrl: deps.upstreamBaseUrl, dispatcher, readyTimeoutMs: config.readyTimeoutMs });
   await registerCors(app, config.corsOrigins);
   graphiql.register(app);
+  registerTrustedDocuments(app, { settings: config.trustedDocuments, documents: metrics.documents });
   await app.register(fastifyApollo(apollo), {
     context: async (request, reply) => {
       const controller = new AbortController();

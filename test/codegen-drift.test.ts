@@ -17,11 +17,21 @@ loadCodegenConfig({ configFilePath: 'codegen.yml' })
 `;
 
 describe('codegen.yml output', () => {
-  it('is committed exactly as GraphQL Code Generator produces it from schema.graphql and test/**/*.graphql', async () => {
+  it('is committed exactly as GraphQL Code Generator produces it from schema.graphql and test/**/*.graphql, persisted-documents manifest included', async () => {
     // Also fails when an operation under test/ is not valid against schema.graphql.
     const { stdout } = await promisify(execFile)(process.execPath, ['-e', GENERATE_IN_MEMORY], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
     const outputs = JSON.parse(stdout) as { filename: string; content: string }[];
-    expect(outputs.map((o) => o.filename)).toEqual(['test/generated/operations.ts']);
+    // Codegen writes its outputs concurrently, so their order varies from run to run: compare as sets.
+    expect(outputs.map((o) => o.filename).sort()).toEqual(
+      [
+        'test/generated/operations.ts',
+        // The client preset: typed documents carrying their hash, and the manifest TRUSTED_DOCUMENTS loads.
+        'test/generated/client/index.ts',
+        'test/generated/client/gql.ts',
+        'test/generated/client/graphql.ts',
+        'test/generated/client/persisted-documents.json',
+      ].sort(),
+    );
     for (const { filename, content } of outputs) {
       const committed = readFileSync(join(ROOT, filename), 'utf8');
       expect({ hint: HINT, filename, content: committed }).toEqual({ hint: HINT, filename, content });

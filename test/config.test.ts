@@ -1,10 +1,11 @@
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, configWarnings, loadConfig } from '../src/config';
 
 describe('configuration', () => {
   it('has documented defaults', () => {
     expect(loadConfig({})).toEqual({
       port: 4000,
       host: '127.0.0.1',
+      emulatorPort: 0,
       graphBaseUrl: undefined,
       graphResourcePath: '/reports/office365ActivationCounts',
       graphTimeoutMs: 10_000,
@@ -45,6 +46,9 @@ describe('configuration', () => {
     [{ CORS_ORIGINS: 'https://a.example/path' }, /CORS_ORIGINS entry "https:\/\/a.example\/path"/],
     [{ INTROSPECTION: 'maybe' }, /INTROSPECTION="maybe": expected true or false/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud": expected one of/],
+    [{ HOST: 'nope' }, /HOST="nope": expected an IP address of this machine to listen on \(127\.0\.0\.1 for this machine only, 0\.0\.0\.0 or :: for every interface\) or localhost/], // caught before any DNS lookup
+    [{ HOST: '[::1]' }, /HOST="\[::1\]": expected an IP address/], // an address, without URL brackets
+    [{ EMULATOR_PORT: '99999' }, /EMULATOR_PORT="99999": expected a whole number from 0 to 65535/],
   ])('refuses %p with a message naming the variable and what is expected', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -62,5 +66,33 @@ describe('configuration', () => {
   it('allows plain http only to loopback upstreams', () => {
     expect(loadConfig({ GRAPH_BASE_URL: 'http://127.0.0.1:8080/v1.0' }).graphBaseUrl).toBe('http://127.0.0.1:8080/v1.0');
     expect(loadConfig({ GRAPH_BASE_URL: 'http://localhost:8080/beta' }).graphBaseUrl).toBe('http://localhost:8080/beta');
+  });
+
+  it.each(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'])('listens on HOST=%s', (host) => {
+    expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+
+  it('reads EMULATOR_PORT for the embedded emulator (default 0: a free port at each start)', () => {
+    expect(loadConfig({ EMULATOR_PORT: '4010' }).emulatorPort).toBe(4010);
+  });
+});
+
+describe('configuration warnings', () => {
+  it.each([
+    ['https://graph.microsoft.com/v1.0', []],
+    ['https://graph.microsoft.com/beta/', []],
+    [undefined, []], // the embedded emulator
+  ])('has none for GRAPH_BASE_URL=%s', (base, expected) => {
+    expect(configWarnings(loadConfig({ GRAPH_BASE_URL: base }))).toEqual(expected);
+  });
+
+  it.each([
+    ['https://graph.microsoft.com', 'https://graph.microsoft.com/v1.0'], // the version forgotten
+    ['https://graph.microsoft.com/v2.0', 'https://graph.microsoft.com/v2.0/v1.0'], // not a Graph version
+  ])('warns that GRAPH_BASE_URL=%s lacks /v1.0 or /beta, naming the setting and a fix', (base, suggestion) => {
+    const [warning, ...rest] = configWarnings(loadConfig({ GRAPH_BASE_URL: base }));
+    expect(rest).toEqual([]);
+    expect(warning).toContain(`GRAPH_BASE_URL="${base}" does not end in a Graph version segment (/v1.0 or /beta)`);
+    expect(warning).toContain(`set GRAPH_BASE_URL=${suggestion}`);
   });
 });

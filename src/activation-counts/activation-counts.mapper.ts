@@ -1,14 +1,16 @@
 import { ErrorCode, gatewayError } from '../errors';
-import { ENTITY_PROPERTIES } from './activation-counts.properties';
+import { ACTIVATION_COUNTS_PROPERTIES } from './activation-counts.properties';
 import type { UpdateOffice365ActivationCountsInput } from './activation-counts.input';
 import { Office365ActivationCounts } from './activation-counts.type';
+import { excerpt, upstreamValue } from './upstream-value';
 
 /** Longest productType we forward; the upstream has no documented limit, this guards our own memory. */
 const MAX_PRODUCT_TYPE_LENGTH = 256;
 
 /**
  * Builds the model from an upstream entity body. Unknown properties (`@odata.type`,
- * `@odata.context`) are dropped; values are kept as sent, the scalars validate them on output.
+ * `@odata.context`) are dropped; each property is converted on its own, and a value it cannot hold
+ * becomes an error on that field only (see upstreamValue), exactly as in report rows.
  */
 export function entityFromUpstream(body: unknown, action: string): Office365ActivationCounts {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -20,7 +22,11 @@ export function entityFromUpstream(body: unknown, action: string): Office365Acti
   }
   const entity = new Office365ActivationCounts();
   const target = entity as unknown as Record<string, unknown>;
-  for (const property of ENTITY_PROPERTIES) target[property] = source[property] ?? null;
+  const where = `entity ${excerpt(source.id)}`;
+  for (const { name, edmType } of ACTIVATION_COUNTS_PROPERTIES) {
+    const value = source[name];
+    target[name] = value === undefined || value === null ? null : upstreamValue(edmType, value, where, name);
+  }
   return entity;
 }
 

@@ -3,10 +3,11 @@ import { BigIntScalar } from '../scalars/bigint.scalar';
 import { DateScalar } from '../scalars/date.scalar';
 
 /**
- * Int64 fields hold whatever exact form the upstream sent (bigint, safe number, digit string);
- * the BigInt scalar is the one place that validates and prints them.
+ * Int64 fields hold exact bigints. A property whose upstream value was unusable holds the
+ * UPSTREAM_ERROR for it instead (see upstream-value.ts): graphql-js raises an Error found in a
+ * field as that field's error, so one bad value never fails the rest of the answer.
  */
-export type Int64Value = bigint | number | string | object | null;
+export type Int64Value = bigint | null;
 
 @Directive('@key(fields: "id")')
 // simpleResolvers: every field is a plain property with no middleware, so graphql-js's default

@@ -16,7 +16,7 @@ export interface GraphiqlOptions {
 export interface Graphiql {
   /** Replaces Apollo's landing page (which loads from a CDN) on GET /graphql with Accept: text/html. */
   landingPagePlugin: ApolloServerPlugin<BaseContext>;
-  /** Adds GET /graphiql and the asset routes under /graphiql/assets/. */
+  /** Adds GET /graphiql, the asset routes under /graphiql/assets/, and GET / leading to GraphiQL. */
   register(app: FastifyInstance): void;
 }
 
@@ -39,6 +39,8 @@ export function createGraphiql(options: GraphiqlOptions = {}): Graphiql {
       },
     },
     register(app) {
+      // Where a newcomer's browser goes first: the root has nothing else to show.
+      app.get('/', async (_request, reply) => reply.redirect(PAGE_PATH, 302));
       app.get(PAGE_PATH, async (_request, reply) =>
         reply
           .type('text/html; charset=utf-8')

@@ -12,6 +12,8 @@ export interface GatewayMetrics {
   operations: Counter<'operation' | 'type' | 'outcome'>;
   operationDuration: Histogram<'type'>;
   inFlight: Gauge;
+  /** Documents by where they came from: "trusted" (a manifest's), "ad_hoc" (text sent), "refused" (before parsing). */
+  documents: Counter<'kind'>;
 }
 
 export interface GatewayMetricsOptions {
@@ -41,6 +43,12 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     registers,
   });
   const inFlight = new Gauge({ name: 'gateway_graphql_requests_in_flight', help: 'GraphQL requests being executed now.', registers });
+  const documents = new Counter({
+    name: 'gateway_graphql_documents_total',
+    help: 'GraphQL documents received, by kind: "trusted" (from a TRUSTED_DOCUMENTS manifest), "ad_hoc" (text sent by the caller) or "refused" (before parsing).',
+    labelNames: ['kind'] as const,
+    registers,
+  });
   const upstreamRequests = new Counter({
     name: 'gateway_upstream_requests_total',
     help: 'HTTP requests to the upstream, by method and status ("network" when no answer came).',
@@ -96,7 +104,7 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     onRetry: ({ method, status }) => retries.inc({ method, reason: String(status) }),
     onBatch: ({ size }) => batchSize.observe(size),
   };
-  return { registry, upstreamHooks, reportCacheEvents, operations, operationDuration, inFlight };
+  return { registry, upstreamHooks, reportCacheEvents, operations, operationDuration, inFlight, documents };
 }
 
 /** Calls every given hook set; lets tests add their own observers next to the metrics. */

@@ -13,11 +13,18 @@ const DECIMAL_INTEGER = /^-?(0|[1-9][0-9]*)$/;
 // so a megabyte of digits is refused cheaply.
 const MAX_INT64_TEXT_LENGTH = 20;
 
+const MAX_ECHOED_LENGTH = 40;
+
+function truncated(text: string): string {
+  return text.length > MAX_ECHOED_LENGTH ? `${text.slice(0, MAX_ECHOED_LENGTH)}…` : text;
+}
+
+// Every form is cut to 40 characters: an upstream number of a megabyte of digits arrives as a bigint.
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string') return JSON.stringify(truncated(value));
+  if (typeof value === 'bigint') return truncated(value.toString());
   if (typeof value === 'object' && value !== null) return Array.isArray(value) ? 'a list' : 'an object';
-  return String(value);
+  return truncated(String(value));
 }
 
 function inRange(value: bigint, original: unknown): bigint {
@@ -85,7 +92,7 @@ export function toInt64(value: unknown): bigint {
   }
   if (isLosslessNumber(value)) {
     const exact = exactIntegerFromNumberText(value.value);
-    if (exact === null) throw new Int64Error(`BigInt cannot represent non-integer value: ${value.value}`);
+    if (exact === null) throw new Int64Error(`BigInt cannot represent non-integer value: ${truncated(value.value)}`);
     return inRange(exact, value.value);
   }
   throw new Int64Error(`BigInt cannot represent ${describe(value)}: expected an integer or a string of decimal digits`);

@@ -1,6 +1,6 @@
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { ParseOptions, ValidationRule } from 'graphql';
+import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 
 /** Limits on one GraphQL document, checked before any resolver runs (so before any upstream call). */
 export interface QueryLimits {
@@ -25,6 +25,30 @@ export interface QueryLimitSettings {
 }
 
 /**
+ * graphql-armor words every refusal as "Syntax Error: Aliases limit of 50 exceeded, found 51.",
+ * though the document parsed fine and nothing says what to change. This reports it instead as
+ * "Aliases limit of 50 exceeded, found 51: an operation may use at most 50 aliases (set by MAX_ALIASES)".
+ */
+export function explainLimitRefusal(armorMessage: string, allowed: string, setting: string): string {
+  const limit = armorMessage.replace(/^Syntax Error: /, '').replace(/\.$/, '');
+  return `${limit}: ${allowed} (set by ${setting})`;
+}
+
+function reportExplained(allowed: string, setting: string) {
+  return {
+    // Reported as a validation error rather than thrown, so the message is ours.
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        const explained = new GraphQLError(explainLimitRefusal(error.message, allowed, setting));
+        if (!context) throw explained;
+        context.reportError(explained);
+      },
+    ],
+  };
+}
+
+/**
  * graphql-armor's depth, alias, cost and directive rules (rejections are 400 BAD_USER_INPUT with the
  * limit named). Token counting is NOT armor's: its plugin throws from parsingDidStart, which Apollo
  * turns into HTTP 500 for every syntax error; graphql-js's own `maxTokens` parse option fails
@@ -34,10 +58,10 @@ export interface QueryLimitSettings {
 export function queryLimitSettings(limits: QueryLimits, options: { introspection: boolean }): QueryLimitSettings {
   const armor = new ApolloArmor({
     maxTokens: { enabled: false },
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
-    maxAliases: { n: limits.maxAliases },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
-    maxDirectives: { n: limits.maxDirectives },
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, ...reportExplained(`selections may nest at most ${limits.maxDepth} levels deep`, 'MAX_QUERY_DEPTH') },
+    maxAliases: { n: limits.maxAliases, ...reportExplained(`an operation may use at most ${limits.maxAliases} aliases`, 'MAX_ALIASES') },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, ...reportExplained(`an operation may cost at most ${limits.maxCost} (ask for fewer fields, aliases or a smaller first)`, 'MAX_QUERY_COST') },
+    maxDirectives: { n: limits.maxDirectives, ...reportExplained(`an operation may use at most ${limits.maxDirectives} directives`, 'MAX_DIRECTIVES') },
     blockFieldSuggestion: { enabled: !options.introspection },
   }).protect();
   return {

@@ -1,23 +1,21 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { EMULATOR_SAMPLE_TOKEN } from '../../src/emulator/sample-token';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
+import { EMULATOR_SAMPLE_TOKEN } from '../../emulator/sample-token';
 import { join } from 'node:path';
 import { print } from 'graphql';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EXAMPLE_OPERATIONS } from '../../src/graphiql/example-operations';
 import { GraphiqlBatchedLookupsDocument } from '../generated/operations';
 import { batchItems } from '../support/emulator-log';
+import { launchBrowser } from '../support/chromium';
 import { startHarness, type Harness } from '../support/harness';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT_DIR = join(__dirname, '..', '..', 'test-output');
 const SAMPLE_TOKEN = EMULATOR_SAMPLE_TOKEN;
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 jest.setTimeout(90_000);
 
-type CodeMirrorElement = HTMLElement & { CodeMirror: { getValue(): string; setValue(value: string): void } };
+type CodeMirrorElement = HTMLElement & { CodeMirror: { getValue(): string; setValue(value: string): void; getScrollInfo(): { width: number; clientWidth: number } } };
 
 function resultText(page: Page): Promise<string> {
   return page.evaluate(() => (document.querySelector('.result-window .CodeMirror') as CodeMirrorElement | null)?.CodeMirror.getValue() ?? '');
@@ -50,87 +48,81 @@ async function typeAndRun(page: Page, operation: string): Promise<any> {
   return nextResult(page, before);
 }
 
-if (!existsSync(CHROMIUM)) {
-  // Absent Chromium is a failure everywhere (CI=true or not), never a silent skip: the browser
-  // test is the only proof GraphiQL works offline.
-  describe('GraphiQL in headless Chromium', () => {
-    it('needs Chromium', () => {
-      throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (Debian), or set CHROMIUM_PATH`);
+describe('GraphiQL in headless Chromium, offline', () => {
+  let h: Harness;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const requested: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness({ deps: { graphiqlDefaultToken: SAMPLE_TOKEN } });
+    // No Chromium is a failure here, never a skip: this test is the only proof GraphiQL works offline.
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // Record every request any page makes; anything not on loopback is also refused outright.
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      requested.push(url.href);
+      return LOCAL_HOSTS.has(url.hostname) ? route.continue() : route.abort('blockedbyclient');
     });
+    context.on('request', (request) => requested.push(request.url()));
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    // A browser's own Accept header on /graphql: the landing page, ours instead of Apollo's CDN one.
+    await page.goto(`${h.url}/graphql`);
+    await page.waitForSelector('.graphiql-query-editor .CodeMirror');
   });
-} else {
-  describe('GraphiQL in headless Chromium, offline', () => {
-    let h: Harness;
-    let context: BrowserContext;
-    let page: Page;
-    let userDataDir: string;
-    const requested: string[] = [];
-    const pageErrors: string[] = [];
-
-    beforeAll(async () => {
-      h = await startHarness({ deps: { graphiqlDefaultToken: SAMPLE_TOKEN } });
-      userDataDir = mkdtempSync(join(tmpdir(), 'graphiql-chromium-'));
-      context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 900 } });
-      // Record every request any page makes; anything not on loopback is also refused outright.
-      await context.route('**/*', (route) => {
-        const url = new URL(route.request().url());
-        requested.push(url.href);
-        return LOCAL_HOSTS.has(url.hostname) ? route.continue() : route.abort('blockedbyclient');
-      });
-      context.on('request', (request) => requested.push(request.url()));
-      page = context.pages()[0] ?? (await context.newPage());
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      page.on('console', (message) => {
-        if (message.type() === 'error') pageErrors.push(message.text());
-      });
-      // A browser's own Accept header on /graphql: the landing page, ours instead of Apollo's CDN one.
-      await page.goto(`${h.url}/graphql`);
-      await page.waitForSelector('.graphiql-query-editor .CodeMirror');
-    });
-    afterAll(async () => {
-      await context?.close();
-      if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-      await h?.close();
-    });
-    beforeEach(() => h.emulator.clearLog());
-
-    it('opens with the example operations and the sample token in the headers editor', async () => {
-      const query = await page.evaluate(() => (document.querySelector('.graphiql-query-editor .CodeMirror') as CodeMirrorElement).CodeMirror.getValue());
-      expect(query).toBe(EXAMPLE_OPERATIONS);
-      const tools = await page.locator('.graphiql-editor-tool').innerText();
-      expect(tools).toContain(`"Authorization": "Bearer ${SAMPLE_TOKEN}"`);
-    });
-
-    it('runs the example update mutation from the ▶ menu and renders the exact Int64', async () => {
-      const result = await runFromMenu(page, 'UpdateWindows');
-      expect(result).toEqual({ data: { updateOffice365ActivationCounts: { id: 'big-numbers', windows: '9223372036854775807' } } });
-      expect(await page.locator('.result-window').innerText()).toContain('"9223372036854775807"');
-      // The headers editor's token is what reached the upstream.
-      const [patch] = h.emulator.httpRequests();
-      expect([patch!.method, patch!.headers.authorization]).toEqual(['PATCH', `Bearer ${SAMPLE_TOKEN}`]);
-    });
-
-    it('runs three aliased lookups as one upstream $batch and renders them', async () => {
-      const result = await typeAndRun(page, print(GraphiqlBatchedLookupsDocument));
-      expect(result.data).toEqual({
-        proplus: { id: 'proplus', windows: '9157' },
-        business: { id: 'business', windows: '3072' },
-        bigNumbers: { id: 'big-numbers', windows: '9223372036854775807', mac: '9223372036854775807' },
-      });
-      const rendered = await page.locator('.result-window').innerText();
-      expect(rendered).toContain('"bigNumbers"');
-      expect(rendered).toContain('"9223372036854775807"');
-      const upstream = h.emulator.httpRequests();
-      expect(upstream.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /v1.0/$batch']);
-      expect(batchItems(upstream[0]!)).toHaveLength(3);
-      mkdirSync(OUTPUT_DIR, { recursive: true });
-      await page.screenshot({ path: join(OUTPUT_DIR, 'graphiql.png') });
-    });
-
-    it('made no request off loopback and logged no page error', () => {
-      expect(requested.length).toBeGreaterThan(5);
-      expect(requested.filter((url) => !LOCAL_HOSTS.has(new URL(url).hostname))).toEqual([]);
-      expect(pageErrors).toEqual([]);
-    });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await h?.close();
   });
-}
+  beforeEach(() => h.emulator.clearLog());
+
+  it('opens with the example operations and the sample token in the headers editor', async () => {
+    const query = await page.evaluate(() => (document.querySelector('.graphiql-query-editor .CodeMirror') as CodeMirrorElement).CodeMirror.getValue());
+    expect(query).toBe(EXAMPLE_OPERATIONS);
+    // Nothing cut off at the right edge: no line is wider than the editor at this window size.
+    const scroll = await page.evaluate(() => (document.querySelector('.graphiql-query-editor .CodeMirror') as CodeMirrorElement).CodeMirror.getScrollInfo());
+    expect(scroll.width).toBeLessThanOrEqual(scroll.clientWidth);
+    const tools = await page.locator('.graphiql-editor-tool').innerText();
+    expect(tools).toContain(`"Authorization": "Bearer ${SAMPLE_TOKEN}"`);
+  });
+
+  it('runs the example update mutation from the ▶ menu and renders the exact Int64', async () => {
+    const result = await runFromMenu(page, 'UpdateWindows');
+    expect(result).toEqual({ data: { updateOffice365ActivationCounts: { id: 'big-numbers', windows: '9223372036854775807' } } });
+    expect(await page.locator('.result-window').innerText()).toContain('"9223372036854775807"');
+    // The headers editor's token is what reached the upstream.
+    const [patch] = h.emulator.httpRequests();
+    expect([patch!.method, patch!.headers.authorization]).toEqual(['PATCH', `Bearer ${SAMPLE_TOKEN}`]);
+  });
+
+  it('runs three aliased lookups as one upstream $batch and renders them', async () => {
+    const result = await typeAndRun(page, print(GraphiqlBatchedLookupsDocument));
+    expect(result.data).toEqual({
+      proplus: { id: 'proplus', windows: '9157' },
+      business: { id: 'business', windows: '3072' },
+      bigNumbers: { id: 'big-numbers', windows: '9223372036854775807', mac: '9223372036854775807' },
+    });
+    const rendered = await page.locator('.result-window').innerText();
+    expect(rendered).toContain('"bigNumbers"');
+    expect(rendered).toContain('"9223372036854775807"');
+    const upstream = h.emulator.httpRequests();
+    expect(upstream.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /v1.0/$batch']);
+    expect(batchItems(upstream[0]!)).toHaveLength(3);
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT_DIR, 'graphiql.png') });
+  });
+
+  it('made no request off loopback and logged no page error', () => {
+    expect(requested.length).toBeGreaterThan(5);
+    expect(requested.filter((url) => !LOCAL_HOSTS.has(new URL(url).hostname))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

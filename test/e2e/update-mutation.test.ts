@@ -1,4 +1,5 @@
-import { graphError } from '../../src/emulator/graph-error';
+import { request } from 'undici';
+import { graphError } from '../../emulator/graph-error';
 import { UpdateActivationCountsDocument, UpdateWindowsOnlyDocument } from '../generated/operations';
 import { useHarness, TOKEN } from '../support/harness';
 
@@ -64,6 +65,25 @@ describe('updateOffice365ActivationCounts over real HTTP', () => {
     expect(status).toBe(400);
     expect(body.errors[0].message).toMatch(message);
     expect(h.emulator.httpRequests()).toHaveLength(0);
+  });
+
+  it('answers a bad literal GRAPHQL_VALIDATION_FAILED and the same value as a variable BAD_USER_INPUT (as the README says)', async () => {
+    const literal = await h.gql('mutation { updateOffice365ActivationCounts(id: "project", input: { windows: 1.5 }) { windows } }');
+    expect([literal.status, literal.body.errors[0].extensions.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    const variable = await h.gql('mutation ($w: BigInt) { updateOffice365ActivationCounts(id: "project", input: { windows: $w }) { windows } }', { w: 1.5 });
+    expect([variable.status, variable.body.errors[0].extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
+    expect(h.emulator.httpRequests()).toHaveLength(0);
+  });
+
+  it('accepts the JSON number 1e3 as a variable: JSON parsing made it exactly 1000', async () => {
+    const response = await request(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: TOKEN },
+      // Written by hand: JSON.stringify would print 1000.
+      body: '{"query":"mutation ($w: BigInt) { updateOffice365ActivationCounts(id: \\"project\\", input: { windows: $w }) { windows } }","variables":{"w":1e3}}',
+    });
+    const body = (await response.body.json()) as any;
+    expect(body).toEqual({ data: { updateOffice365ActivationCounts: { windows: '1000' } } });
   });
 
   it('refuses an out-of-range literal and an impossible date as validation errors', async () => {

@@ -1,4 +1,4 @@
-import { graphError } from '../../src/emulator/graph-error';
+import { graphError } from '../../emulator/graph-error';
 import { useHarness, TOKEN } from '../support/harness';
 
 const MUTATION = 'mutation { updateOffice365ActivationCounts(id: "proplus", input: { windows: 1 }) { id } }';

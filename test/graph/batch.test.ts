@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
-import { startEmulator, type Emulator } from '../../src/emulator/emulator';
-import { graphError } from '../../src/emulator/graph-error';
+import { startEmulator, type Emulator } from '../../emulator/emulator';
+import { graphError } from '../../emulator/graph-error';
 import { executeBatch, matchBatchResponses, splitIntoChunks, type BatchSubRequest } from '../../src/graph/batch';
 import { GraphClient } from '../../src/graph/client';
 import { batchItems } from '../support/emulator-log';

@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
-import { EMULATOR_SAMPLE_TOKEN } from '../../src/emulator/sample-token';
+import { EMULATOR_SAMPLE_TOKEN } from '../../emulator/sample-token';
 import { request } from 'undici';
+import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
+import { EXAMPLE_OPERATIONS } from '../../src/graphiql/example-operations';
 import { resolveGraphiqlAssets } from '../../src/graphiql/graphiql-assets';
 import { httpGet as get, postGraphQLBody } from '../support/graphql-http';
 import { useHarness } from '../support/harness';
@@ -63,6 +65,23 @@ describe('GraphiQL served offline by the gateway', () => {
     expect(plainGet.text).toMatch(/CSRF/);
     const json = await h.gql('{ __typename }');
     expect(json.body.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('leads GET / to GraphiQL', async () => {
+    const root = await get(`${h.url}/`, { accept: BROWSER_ACCEPT });
+    expect([root.status, root.headers.location]).toEqual([302, '/graphiql']);
+  });
+
+  it('has an example for every query of the schema, and each example runs without errors', async () => {
+    const operations = parse(EXAMPLE_OPERATIONS).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const usedRootFields = new Set(operations.flatMap((op) => op.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []))));
+    const { body } = await h.gql('{ __schema { queryType { fields { name } } } }');
+    const queries = body.data.__schema.queryType.fields.map((f: { name: string }) => f.name).filter((name: string) => !name.startsWith('_')); // federation's _service/_entities
+    expect(queries.filter((name: string) => !usedRootFields.has(name))).toEqual([]);
+    for (const operation of operations) {
+      const result = await h.gql(print(operation));
+      expect([operation.name?.value, result.status, result.body.errors]).toEqual([operation.name?.value, 200, undefined]);
+    }
   });
 
   it('answers introspection by default', async () => {

@@ -37,8 +37,11 @@ describe('CORS with CORS_ORIGINS', () => {
 
   it('gives a refused origin no Access-Control-Allow-Origin, so the browser blocks it', async () => {
     const response = await preflight(h.url, REFUSED);
-    await response.body.dump();
+    const body = (await response.body.json()) as any;
+    expect(response.statusCode).toBe(403);
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    expect(body.errors[0].extensions.code).toBe('CORS_ORIGIN_NOT_ALLOWED');
+    expect(body.errors[0].message).toContain(`${REFUSED} are not allowed (CORS_ORIGINS allows only ${ALLOWED}, https://other.example.org): add the origin to CORS_ORIGINS`);
     const post = await postGraphQLBody(h.url, '{"query":"{ __typename }"}', { origin: REFUSED, 'content-type': 'application/json' });
     expect(post.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -52,5 +55,24 @@ describe('CORS by default (no CORS_ORIGINS)', () => {
     await response.body.dump();
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
     expect(response.headers['access-control-allow-headers']).toBeUndefined();
+  });
+
+  it('answers a preflight with 403 naming CORS_ORIGINS, not with the CSRF message', async () => {
+    const response = await preflight(h.url, ALLOWED);
+    const body = (await response.body.json()) as any;
+    expect(response.statusCode).toBe(403);
+    expect(body.errors).toEqual([
+      {
+        message: `Cross-origin requests from ${ALLOWED} are not allowed (CORS_ORIGINS is not set, so no origin is allowed): add the origin to CORS_ORIGINS (comma-separated, e.g. CORS_ORIGINS=${ALLOWED}) and restart the gateway`,
+        extensions: { code: 'CORS_ORIGIN_NOT_ALLOWED', requestId: expect.any(String) },
+      },
+    ]);
+    expect(body.errors[0].message).not.toMatch(/CSRF|Cross-Site Request Forgery/);
+  });
+
+  it('leaves a same-origin OPTIONS without preflight headers alone', async () => {
+    const response = await request(`${h.url}/graphql`, { method: 'OPTIONS' });
+    await response.body.dump();
+    expect(response.statusCode).not.toBe(403);
   });
 });

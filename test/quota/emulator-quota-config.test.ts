@@ -1,4 +1,4 @@
-import { EmulatorConfigError, loadEmulatorOptions, loadReportQuotaOptions } from '../../src/emulator/emulator-config';
+import { EmulatorConfigError, loadEmulatorOptions, loadReportQuotaOptions } from '../../emulator/emulator-config';
 
 describe('the report quota and token refusal read from the environment', () => {
   it.each<[string, Record<string, string>, object]>([

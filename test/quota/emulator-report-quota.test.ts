@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import { startEmulator, type Emulator } from '../../src/emulator/emulator';
+import { startEmulator, type Emulator } from '../../emulator/emulator';
 import { fakeJwt } from '../support/fake-jwt';
 
 const REPORT = '/reports/getOffice365ActivationCounts';

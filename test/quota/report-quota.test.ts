@@ -1,5 +1,5 @@
-import { DOCUMENTED_REPORT_QUOTA, ReportQuota, type ReportFormat } from '../../src/emulator/report-quota';
-import { quotaCallerOf } from '../../src/emulator/token-claims';
+import { DOCUMENTED_REPORT_QUOTA, ReportQuota, type ReportFormat } from '../../emulator/report-quota';
+import { quotaCallerOf } from '../../emulator/token-claims';
 import { fakeJwt } from '../support/fake-jwt';
 
 const A = { tenant: 't1', app: 'a1' };

@@ -1,4 +1,4 @@
-import { graphError } from '../../src/emulator/graph-error';
+import { graphError } from '../../emulator/graph-error';
 import { fakeJwt } from '../support/fake-jwt';
 import { httpGet } from '../support/graphql-http';
 import { startHarness, type Harness } from '../support/harness';

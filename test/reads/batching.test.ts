@@ -6,7 +6,7 @@ import { Office365ActivationCounts } from '../../src/activation-counts/activatio
 import { ActivationCountsReportResolver } from '../../src/activation-counts/report/report.resolver';
 import { selectedProperties } from '../../src/activation-counts/selected-properties';
 import { requireCaller, type GatewayContext } from '../../src/context';
-import { graphError } from '../../src/emulator/graph-error';
+import { graphError } from '../../emulator/graph-error';
 import { useHarness, TOKEN } from '../support/harness';
 import { batchItems } from '../support/emulator-log';
 import { entityId, manyEntities } from '../support/sample-data';

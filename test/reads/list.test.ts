@@ -1,5 +1,5 @@
 import { encodeCursor } from '../../src/activation-counts/list/cursor';
-import { graphJson } from '../../src/emulator/graph-error';
+import { graphJson } from '../../emulator/graph-error';
 import { useHarness } from '../support/harness';
 
 const RESOURCE = '/reports/office365ActivationCounts';

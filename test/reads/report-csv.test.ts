@@ -32,14 +32,27 @@ describe('parseReportCsv', () => {
   it.each([
     ['', 'empty'], // no header row
     [HEADER.replace(',iOS', ''), 'no column "iOS"'], // a documented column missing
-    [`${HEADER}\r\n2017-09-01,x,1.5,2,3,4,5`, 'CSV line 2: windows: BigInt cannot represent "1.5"'], // not an integer (echoes line and column)
-    [`${HEADER}\r\n2017-09-01,x,99999999999999999999,2,3,4,5`, 'outside the Int64 range'], // beyond Int64
-    [`${HEADER}\r\n2017-02-30,x,1,2,3,4,5`, 'reportRefreshDate'], // not a calendar date
     [`${HEADER}\r\n2017-09-01,"unterminated,1,2,3,4,5`, 'could not be parsed'], // broken quoting
     [`${HEADER}\r\n2017-09-01,x,1`, 'could not be parsed'], // short row
   ])('refuses %j with UPSTREAM_ERROR', (csv, message) => {
     const error = upstreamError(csv);
     expect(error.extensions.code).toBe('UPSTREAM_ERROR');
     expect(error.message).toContain(message);
+  });
+
+  // A bad cell is an error on that field of that row only, as for entities: the row keeps its other values.
+  it.each([
+    [`${HEADER}\r\n2017-09-01,x,1.5,2,3,4,5`, 'windows', 'CSV line 2: windows: BigInt cannot represent "1.5"'], // not an integer (echoes line and column)
+    [`${HEADER}\r\n2017-09-01,x,99999999999999999999,2,3,4,5`, 'windows', 'outside the Int64 range'], // beyond Int64
+    [`${HEADER}\r\n2017-02-30,x,1,2,3,4,5`, 'reportRefreshDate', 'reportRefreshDate'], // not a calendar date
+    [`${HEADER}\r\n2017-09-01,x,1,2,3,4,${'9'.repeat(5000)}`, 'windows10Mobile', `windows10Mobile: BigInt cannot represent "${'9'.repeat(40)}…"`], // a huge cell is echoed cut to 40 characters
+  ])('keeps %j as an UPSTREAM_ERROR on that field', (csv, field, message) => {
+    const [row] = parseReportCsv(csv) as unknown as Record<string, unknown>[];
+    const error = row![field] as GraphQLError;
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect(error.extensions.code).toBe('UPSTREAM_ERROR');
+    expect(error.message).toContain(message);
+    expect(error.message.length).toBeLessThan(300);
+    expect(row!.productType).toBe('x');
   });
 });

@@ -1,9 +1,10 @@
-import { sampleEntities } from '../../src/emulator/entity-store';
+import { sampleEntities } from '../../emulator/entity-store';
 import { useHarness, TOKEN } from '../support/harness';
+import { REPORT_COLUMNS, REPORT_SELECTION } from '../../src/activation-counts/activation-counts.properties';
 
 // Each test here reads what Graph answers now (faults included), not a copy kept by an earlier test.
 const NO_REPORT_CACHE = { REPORT_CACHE_SCOPE: 'off' };
-const REPORT = '{ office365ActivationCountsReport { reportRefreshDate productType windows mac android ios windows10Mobile } }';
+const REPORT = `{ office365ActivationCountsReport { ${REPORT_SELECTION} } }`;
 
 const seed = [
   ...sampleEntities(),
@@ -14,15 +15,7 @@ const seed = [
 function expectedRows() {
   return [...seed]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map(({ id: _id, ...row }) => ({
-      reportRefreshDate: row.reportRefreshDate,
-      productType: row.productType,
-      windows: row.windows?.toString() ?? null,
-      mac: row.mac?.toString() ?? null,
-      android: row.android?.toString() ?? null,
-      ios: row.ios?.toString() ?? null,
-      windows10Mobile: row.windows10Mobile?.toString() ?? null,
-    }));
+    .map((entity) => Object.fromEntries(REPORT_COLUMNS.map(({ name }) => [name, entity[name]?.toString() ?? null])));
 }
 
 describe('office365ActivationCountsReport on a beta base URL (JSON shape)', () => {

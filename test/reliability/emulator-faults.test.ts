@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { startEmulator } from '../../src/emulator/emulator';
-import { loadEmulatorOptions } from '../../src/emulator/emulator-config';
-import type { EmulatorRequest } from '../../src/emulator/emulator.types';
-import { FaultInjector } from '../../src/emulator/faults';
-import { RandomFaults } from '../../src/emulator/random-faults';
+import { startEmulator } from '../../emulator/emulator';
+import { loadEmulatorOptions } from '../../emulator/emulator-config';
+import type { EmulatorRequest } from '../../emulator/emulator.types';
+import { FaultInjector } from '../../emulator/faults';
+import { RandomFaults } from '../../emulator/random-faults';
 
 const ROOT = join(__dirname, '..', '..');
 const GET: EmulatorRequest = { method: 'GET', path: '/reports/office365ActivationCounts/x', query: new URLSearchParams(), headers: {}, bodyText: '', version: 'v1.0', transport: 'http' };
@@ -85,7 +85,7 @@ describe('standalone emulator configuration (npm run emulator)', () => {
   });
 
   it('starts as its own process with faults from the environment and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'swc-register.js'), join(ROOT, 'src', 'emulator', 'main.ts')], {
+    const child = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'swc-register.js'), join(ROOT, 'emulator', 'main.ts')], {
       env: { ...process.env, EMULATOR_PORT: '0', EMULATOR_FAULT_RATE: '100', EMULATOR_FAULT_SEED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,5 +1,5 @@
 import { Agent } from 'undici';
-import { startEmulator, type Emulator } from '../../src/emulator/emulator';
+import { startEmulator, type Emulator } from '../../emulator/emulator';
 import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
 import { httpGet, postGraphQL } from '../support/graphql-http';
 import { findSecretLeaks } from '../support/log-scan';

@@ -1,4 +1,4 @@
-import { graphError } from '../../src/emulator/graph-error';
+import { graphError } from '../../emulator/graph-error';
 import { tokenHash } from '../../src/security/token-hash';
 import { findSecretLeaks } from '../support/log-scan';
 import { postGraphQLBody } from '../support/graphql-http';

@@ -1,4 +1,4 @@
-import { graphError } from '../../src/emulator/graph-error';
+import { graphError } from '../../emulator/graph-error';
 import { httpGet as get } from '../support/graphql-http';
 import { startHarness, useHarness } from '../support/harness';
 import { firstLabelValues, metricSample as sample } from '../support/prometheus';

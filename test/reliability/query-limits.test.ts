@@ -1,8 +1,9 @@
+import { ENTITY_SELECTION } from '../../src/activation-counts/activation-counts.properties';
 import { MAX_BODY_BYTES } from '../../src/server';
 import { httpGet, postGraphQLBody } from '../support/graphql-http';
 import { useHarness, TOKEN } from '../support/harness';
 
-const FIELDS = 'id reportRefreshDate productType windows mac android ios windows10Mobile';
+const FIELDS = ENTITY_SELECTION;
 const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: office365ActivationCounts(id: "id-${i}") { ${FIELDS} }`).join(' ')} }`;
 
 const post = (url: string, body: string, headers: Record<string, string> = {}) => postGraphQLBody(url, body, { authorization: TOKEN, ...headers });
@@ -31,7 +32,7 @@ describe('query limits and request hygiene (defaults)', () => {
     const { status, body } = await h.gql(aliased(200));
     expect(status).toBe(400);
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(body.errors[0].message).toMatch(/Aliases limit of 50 exceeded, found 200/);
+    expect(body.errors[0].message).toBe('Aliases limit of 50 exceeded, found 200: an operation may use at most 50 aliases (set by MAX_ALIASES)');
     expect(h.emulator.httpRequests()).toEqual([]);
   });
 
@@ -44,14 +45,14 @@ describe('query limits and request hygiene (defaults)', () => {
     const { status, body } = await h.gql(nested);
     expect(status).toBe(400);
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(body.errors[0].message).toMatch(/depth limit of 8 exceeded/i);
+    expect(body.errors[0].message).toMatch(/^Query depth limit of 8 exceeded, found \d+: selections may nest at most 8 levels deep \(set by MAX_QUERY_DEPTH\)$/);
     expect(h.emulator.httpRequests()).toEqual([]);
   });
 
   it('refuses too many directives', async () => {
     const { status, body } = await h.gql(`{ office365ActivationCounts(id: "x") { id ${'@include(if: true) '.repeat(60)} } }`);
     expect(status).toBe(400);
-    expect(body.errors[0].message).toMatch(/Directives limit of 50 exceeded, found 60/);
+    expect(body.errors[0].message).toBe('Directives limit of 50 exceeded, found 60: an operation may use at most 50 directives (set by MAX_DIRECTIVES)');
     expect(h.emulator.httpRequests()).toEqual([]);
   });
 
@@ -128,16 +129,24 @@ describe('query limits and request hygiene (defaults)', () => {
 });
 
 describe('query limits and introspection from the environment', () => {
-  const h = useHarness({ env: { MAX_ALIASES: '3', MAX_QUERY_DEPTH: '2', MAX_TOKENS: '60', INTROSPECTION: 'false' } });
+  const h = useHarness({ env: { MAX_ALIASES: '3', MAX_QUERY_DEPTH: '2', MAX_TOKENS: '60', MAX_QUERY_COST: '30', INTROSPECTION: 'false' } });
 
   it('applies MAX_ALIASES, MAX_QUERY_DEPTH and MAX_TOKENS', async () => {
     expect((await h.gql(aliased(3).replaceAll(FIELDS, 'id'))).status).toBe(200);
     const aliases = await h.gql(aliased(4).replaceAll(FIELDS, 'id'));
-    expect(aliases.body.errors[0].message).toMatch(/Aliases limit of 3 exceeded, found 4/);
+    expect(aliases.body.errors[0].message).toMatch(/^Aliases limit of 3 exceeded, found 4: .*\(set by MAX_ALIASES\)$/);
     const depth = await h.gql('{ office365ActivationCountsList { edges { node { id } } } }');
     expect(depth.body.errors[0].message).toMatch(/depth limit of 2 exceeded/i);
     const tokens = await h.gql(`{ ${'__typename '.repeat(70)} }`);
     expect(tokens.body.errors[0].message).toMatch(/more tha[nt] 60 tokens/);
+  });
+
+  it('names MAX_QUERY_COST when an operation costs too much, without calling it a syntax error', async () => {
+    h.emulator.clearLog();
+    const { status, body } = await h.gql(aliased(3)); // 3 aliases with every field: within MAX_ALIASES, over the cost
+    expect(status).toBe(400);
+    expect(body.errors.map((e: { message: string }) => e.message)).toEqual([expect.stringMatching(/^Query Cost limit of 30 exceeded, found \d+: an operation may cost at most 30 .*\(set by MAX_QUERY_COST\)$/)]);
+    expect(h.emulator.httpRequests()).toEqual([]);
   });
 
   it('refuses introspection when INTROSPECTION=false, and hides field suggestions', async () => {

@@ -1,4 +1,4 @@
-import { graphError } from '../../src/emulator/graph-error';
+import { graphError } from '../../emulator/graph-error';
 import { useHarness } from '../support/harness';
 
 const RESOURCE = '/reports/office365ActivationCounts';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { graphJson } from '../../src/emulator/graph-error';
+import { graphJson } from '../../emulator/graph-error';
 import { useHarness, TOKEN } from '../support/harness';
 
 const SECRET = TOKEN.slice('Bearer '.length);

@@ -1,4 +1,4 @@
-import type { LoggedRequest } from '../../src/emulator/emulator.types';
+import type { LoggedRequest } from '../../emulator/emulator.types';
 
 /** The sub-requests of a logged POST /$batch. */
 export function batchItems(entry: LoggedRequest): { id: string; method: string; url: string }[] {

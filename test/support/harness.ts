@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type GraphQLSchema } from 'graphql';
 import { loadConfig, type GatewayConfig } from '../../src/config';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/emulator';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/emulator';
 import { buildGatewaySchema } from '../../src/schema';
 import { createGateway, type Gateway, type GatewayDependencies } from '../../src/server';
 import { postGraphQL } from './graphql-http';

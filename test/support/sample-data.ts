@@ -1,4 +1,4 @@
-import { sampleEntities, type StoredEntity } from '../../src/emulator/entity-store';
+import { sampleEntities, type StoredEntity } from '../../emulator/entity-store';
 
 /** What a generated entity holds besides its id and date. */
 export type GeneratedCounts = Omit<StoredEntity, 'id' | 'reportRefreshDate'>;

@@ -1,4 +1,4 @@
-import type { StoredEntity } from '../../src/emulator/entity-store';
+import type { StoredEntity } from '../../emulator/entity-store';
 import { sampleEntitiesAnd } from '../../test/support/sample-data';
 
 /** Ids the many-entity scenarios read: enough for the 100-id byIds call. */

@@ -1,5 +1,5 @@
-import { startEmulator } from '../../src/emulator/emulator';
-import { loadReportQuotaOptions } from '../../src/emulator/emulator-config';
+import { startEmulator } from '../../emulator/emulator';
+import { loadReportQuotaOptions } from '../../emulator/emulator-config';
 import { benchSeed } from './bench-seed';
 
 /** IPC messages between the benchmark runner and this child. */

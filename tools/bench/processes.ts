@@ -58,13 +58,13 @@ export interface GatewayProcess {
 }
 
 /**
- * `node dist/main.js` as `npm start` runs it, pointed at the emulator. Logs go to /dev/null: a log
+ * `node dist/src/main.js` as `npm start` runs it, pointed at the emulator. Logs go to /dev/null: a log
  * shipper is someone else's CPU, but formatting the lines is the gateway's and stays measured.
  */
 export async function startGateway(graphBaseUrl: string, options: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<GatewayProcess> {
   const port = await freePort();
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(REPO_ROOT, 'dist', 'main.js')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(REPO_ROOT, 'dist', 'src', 'main.js')], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', GRAPH_BASE_URL: graphBaseUrl, ...options.env },
     stdio: ['ignore', 'ignore', 'pipe'],

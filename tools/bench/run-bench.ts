@@ -135,7 +135,7 @@ function report(settings: BenchSettings, measured: Measured[], coldStarts: numbe
     '',
     `Run ${startedAt.toISOString()}, Node ${process.version}, ${availableParallelism()} cores, load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}.`,
     `Command: \`${env.join(' ')} npm run bench\`. Each target: ${settings.warmupSeconds} s warm-up, then ${settings.rounds} rounds of ${settings.seconds} s at ${settings.connections} connections (autocannon), targets rotated each round; medians over rounds.`,
-    'Processes: the emulator, one gateway per scenario and variant (`node dist/main.js`, default settings unless the row says otherwise; peak RSS is the kernel\'s VmHWM of that scenario\'s gateway) and the bare proxy (undici, the gateway\'s pool settings) each in its own process; autocannon in the runner. Loopback only.',
+    'Processes: the emulator, one gateway per scenario and variant (`node dist/src/main.js`, default settings unless the row says otherwise; peak RSS is the kernel\'s VmHWM of that scenario\'s gateway) and the bare proxy (undici, the gateway\'s pool settings) each in its own process; autocannon in the runner. Loopback only.',
     'Upstream requests per operation: exact, from the emulator\'s counters around sequential probe operations whose answers are checked.',
     '',
     resultsTable(measured.map(summarize)),

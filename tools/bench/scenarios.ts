@@ -1,8 +1,9 @@
+import { ENTITY_SELECTION } from '../../src/activation-counts/activation-counts.properties';
 import { benchIds } from './bench-seed';
 
 export const BENCH_TOKEN = 'Bearer bench-token';
 
-const ALL_FIELDS = 'id reportRefreshDate productType windows mac android ios windows10Mobile';
+const ALL_FIELDS = ENTITY_SELECTION;
 
 /** What autocannon sends, and how a probe checks one answer is right. */
 export interface LoadRequest {

@@ -1,4 +1,4 @@
-import { startEmulator } from '../../src/emulator/emulator';
+import { startEmulator } from '../../emulator/emulator';
 import { spawnGateway } from '../../test/support/gateway-process';
 import { httpGet } from '../../test/support/graphql-http';
 import { findSecretLeaks } from '../../test/support/log-scan';

@@ -1,5 +1,5 @@
 import { Agent } from 'undici';
-import { seededRandom } from '../../src/emulator/seeded-random';
+import { seededRandom } from '../../emulator/seeded-random';
 import { postGraphQL, type GraphQLOperation } from '../../test/support/graphql-http';
 
 /** What one answered GraphQL request looked like to its client. */

@@ -1,11 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { ErrorCode, gatewayError } from '../../errors';
-import { REPORT_COLUMNS, reportRowFrom, type ReportProperty } from './report-row.mapper';
+import { REPORT_COLUMNS, type ReportProperty } from '../activation-counts.properties';
+import { reportRowFrom } from './report-row.mapper';
 import type { Office365ActivationCountsReportRow } from './report-row.type';
 
 /**
- * Parses the report's CSV download: optional UTF-8 BOM, a header row naming the seven documented
- * columns (found by name, so order and extra columns do not matter), RFC 4180 quoting.
+ * Parses the report's CSV download: optional UTF-8 BOM, a header row naming the documented
+ * columns (REPORT_COLUMNS) (found by name, so order and extra columns do not matter), RFC 4180 quoting.
  */
 export function parseReportCsv(text: string): Office365ActivationCountsReportRow[] {
   let records: string[][];
@@ -18,12 +19,12 @@ export function parseReportCsv(text: string): Office365ActivationCountsReportRow
   if (!header) throw gatewayError(ErrorCode.UPSTREAM_ERROR, 'Upstream report CSV is empty: expected a header row');
   const names = header.map((name) => name.trim());
   const indexOf = new Map<ReportProperty, number>();
-  for (const { property, header: expected } of REPORT_COLUMNS) {
+  for (const { name: property, reportColumn: expected } of REPORT_COLUMNS) {
     const index = names.indexOf(expected);
     if (index < 0) {
       throw gatewayError(
         ErrorCode.UPSTREAM_ERROR,
-        `Upstream report CSV has no column "${expected}"; expected columns ${REPORT_COLUMNS.map((c) => `"${c.header}"`).join(', ')}, got ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+        `Upstream report CSV has no column "${expected}"; expected columns ${REPORT_COLUMNS.map((c) => `"${c.reportColumn}"`).join(', ')}, got ${names.map((n) => JSON.stringify(n)).join(', ')}`,
       );
     }
     indexOf.set(property, index);

@@ -1,9 +1,10 @@
+import { ENTITY_PROPERTIES } from '../src/activation-counts/activation-counts.properties';
 import type { EntityStore, StoredEntity } from './entity-store';
 import type { EmulatorRequest, EmulatorResponse } from './emulator.types';
 import { graphError, graphJson } from './graph-error';
 import { parsePatchBody } from './patch-validation';
 
-const PROPERTIES = ['id', 'reportRefreshDate', 'productType', 'windows', 'mac', 'android', 'ios', 'windows10Mobile'];
+const PROPERTIES: readonly string[] = ENTITY_PROPERTIES;
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
 

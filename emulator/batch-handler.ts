@@ -1,4 +1,4 @@
-import { parseUpstreamJson, stringifyUpstreamJson } from '../graph/json';
+import { parseJson, stringifyJson } from './json';
 import type { EmulatorRequest, EmulatorResponse } from './emulator.types';
 import { graphError, graphJson } from './graph-error';
 
@@ -22,7 +22,7 @@ function shuffle<T>(items: T[], random: () => number): T[] {
 export async function handleBatch(request: EmulatorRequest, dispatch: Dispatch, random: () => number): Promise<EmulatorResponse> {
   let body: unknown;
   try {
-    body = parseUpstreamJson(request.bodyText);
+    body = parseJson(request.bodyText);
   } catch {
     return graphError(400, 'BadRequest', 'Invalid batch payload format.');
   }
@@ -47,7 +47,7 @@ export async function handleBatch(request: EmulatorRequest, dispatch: Dispatch, 
         path: url.pathname,
         query: url.searchParams,
         headers,
-        bodyText: item.body === undefined ? '' : stringifyUpstreamJson(item.body),
+        bodyText: item.body === undefined ? '' : stringifyJson(item.body),
         version: request.version,
         transport: 'batch',
       });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { stringifyUpstreamJson } from '../graph/json';
+import { stringifyJson } from './json';
 import { handleBatch } from './batch-handler';
 import { EntityStore, type StoredEntity } from './entity-store';
 import { handleEntityRequest } from './entity-handlers';
@@ -95,7 +95,7 @@ class Truncated {
 }
 
 function sendTruncated(res: ServerResponse, response: EmulatorResponse): void {
-  const text = response.rawBody ?? (response.body === undefined ? '' : stringifyUpstreamJson(response.body));
+  const text = response.rawBody ?? (response.body === undefined ? '' : stringifyJson(response.body));
   res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(text) });
   // Half the promised bytes, then the connection goes away: the client sees a premature close.
   res.write(text.slice(0, Math.floor(text.length / 2)));
@@ -123,7 +123,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, response: EmulatorResponse): void {
-  const text = response.rawBody ?? (response.body === undefined ? '' : stringifyUpstreamJson(response.body));
+  const text = response.rawBody ?? (response.body === undefined ? '' : stringifyJson(response.body));
   res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }

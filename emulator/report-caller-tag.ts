@@ -16,6 +16,6 @@ export function reportCallerTag(authorization: string | undefined): string {
 }
 
 /** A report row as seen by `authorization`'s caller: productType carries the caller's tag. */
-export function tagRowForCaller<Row extends { productType: string | null }>(row: Row, tag: string): Row {
+export function tagRowForCaller<Row extends { productType?: string | null }>(row: Row, tag: string): Row {
   return { ...row, productType: `${row.productType ?? ''} [${tag}]` };
 }

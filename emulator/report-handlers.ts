@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { REPORT_COLUMNS } from '../src/activation-counts/activation-counts.properties';
 import type { EntityStore, StoredEntity } from './entity-store';
 import type { EmulatorRequest, EmulatorResponse } from './emulator.types';
 import { graphError, graphJson } from './graph-error';
@@ -6,20 +7,16 @@ import { reportCallerTag, tagRowForCaller } from './report-caller-tag';
 import type { ReportAdmission } from './report-quota-gate';
 
 export const REPORT_PATH = '/reports/getOffice365ActivationCounts';
-const CSV_COLUMNS = ['Report Refresh Date', 'Product Type', 'Windows', 'Mac', 'Android', 'iOS', 'Windows 10 Mobile'];
-
-function csvField(value: string | bigint | null): string {
-  if (value === null) return '';
+function csvField(value: string | bigint | null | undefined): string {
+  if (value === null || value === undefined) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The report as Graph's download serves it: UTF-8 BOM, documented header, quoted where needed. */
 export function reportCsv(entities: StoredEntity[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const e of entities) {
-    lines.push([e.reportRefreshDate, e.productType, e.windows, e.mac, e.android, e.ios, e.windows10Mobile].map(csvField).join(','));
-  }
+  const lines = [REPORT_COLUMNS.map((c) => c.reportColumn).join(',')];
+  for (const e of entities) lines.push(REPORT_COLUMNS.map((c) => csvField(e[c.name])).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -42,7 +39,7 @@ export function handleReportRequest(store: EntityStore, downloads: Map<string, s
     if (request.version !== 'beta') return graphError(400, 'BadRequest', "The $format 'application/json' is supported only on the beta endpoint.");
     const throttled = admit?.('json');
     if (throttled) return throttled;
-    const value = rowsFor(request, perCaller, store).map(({ id: _id, ...row }) => row);
+    const value = rowsFor(request, perCaller, store).map((e) => Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, e[c.name] ?? null])));
     return graphJson(200, { value });
   }
   if (format !== null && format !== 'text/csv') return graphError(400, 'BadRequest', `Unsupported $format '${format}'.`);

@@ -1,13 +1,20 @@
-/** An entity as the emulator stores it: Int64 as bigint, so no digit is ever lost. */
-export interface StoredEntity {
-  id: string;
-  reportRefreshDate: string | null;
-  productType: string | null;
-  windows: bigint | null;
-  mac: bigint | null;
-  android: bigint | null;
-  ios: bigint | null;
-  windows10Mobile: bigint | null;
+import { ACTIVATION_COUNTS_PROPERTIES } from '../src/activation-counts/activation-counts.properties';
+
+type Description = (typeof ACTIVATION_COUNTS_PROPERTIES)[number];
+
+/**
+ * An entity as the emulator stores it, derived from the entity table: Int64 as bigint, so no digit
+ * is ever lost. Properties other than the key may be left out of a seed; they read as null.
+ */
+export type StoredEntity = { id: string } & {
+  [P in Exclude<Description, { name: 'id' }> as P['name']]?: (P['edmType'] extends 'Edm.Int64' ? bigint : string) | null;
+};
+
+/** Every property of the table, each missing one as null: what a GET without $select shows. */
+export function completeEntity(entity: StoredEntity): StoredEntity {
+  const complete: Record<string, unknown> = {};
+  for (const { name } of ACTIVATION_COUNTS_PROPERTIES) complete[name] = (entity as Record<string, unknown>)[name] ?? null;
+  return complete as StoredEntity;
 }
 
 /** Sample data: everyday counts, and values beyond 2^53 that JSON.parse would round. */
@@ -28,7 +35,7 @@ export class EntityStore {
   readonly appliedPatches = new Map<string, number>();
 
   constructor(seed: StoredEntity[] = sampleEntities()) {
-    for (const entity of seed) this.entities.set(entity.id, { ...entity });
+    for (const entity of seed) this.entities.set(entity.id, completeEntity(entity));
   }
 
   get(id: string): StoredEntity | undefined {
@@ -36,7 +43,7 @@ export class EntityStore {
   }
 
   put(entity: StoredEntity): void {
-    this.entities.set(entity.id, { ...entity });
+    this.entities.set(entity.id, completeEntity(entity));
   }
 
   patch(id: string, changes: Partial<StoredEntity>): StoredEntity | undefined {

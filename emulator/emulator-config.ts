@@ -4,7 +4,9 @@ import type { TokenRefusalOptions } from './token-refusal';
 
 type Env = Record<string, string | undefined>;
 
-export class EmulatorConfigError extends Error {}
+export class EmulatorConfigError extends Error {
+  override name = 'EmulatorConfigError';
+}
 
 function readNumber(env: Env, name: string, min: number, max: number, problems: string[], integer = true): number | undefined {
   const raw = env[name];
