@@ -2,6 +2,20 @@ import { isIP } from 'node:net';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/query-limits';
 import { readTrustedDocuments, type TrustedDocumentsSettings } from './trusted-documents/trusted-documents-config';
 
+/** Every default setting, in one place; the readers below and the library entry points use these. */
+export const DEFAULTS = {
+  port: 4000,
+  host: '127.0.0.1',
+  emulatorPort: 0,
+  graphResourcePath: '/reports/office365ActivationCounts',
+  graphTimeoutMs: 10_000,
+  graphMaxRetries: 3,
+  maxIdsPerQuery: 500,
+  logLevel: 'info',
+  shutdownTimeoutMs: 15_000,
+  readyTimeoutMs: 2_000,
+} as const;
+
 /** Everything the gateway reads from the environment, validated once at start. */
 export interface GatewayConfig {
   /** TCP port for HTTP; 0 picks a free one. Default 4000. */
@@ -71,7 +85,7 @@ function readBoolean(env: Env, name: string, fallback: boolean, problems: string
 }
 
 function readHost(raw: string | undefined, problems: string[]): string {
-  const host = raw === undefined || raw === '' ? '127.0.0.1' : raw;
+  const host = raw === undefined || raw === '' ? DEFAULTS.host : raw;
   // An address, not a name: resolving a name at start would fail late (ENOTFOUND) or bind whatever DNS answers.
   if (host !== 'localhost' && isIP(host) === 0) {
     problems.push(`HOST=${JSON.stringify(host)}: expected an IP address of this machine to listen on (127.0.0.1 for this machine only, 0.0.0.0 or :: for every interface) or localhost`);
@@ -99,7 +113,7 @@ function readBaseUrl(raw: string | undefined, problems: string[]): string | unde
 }
 
 function readResourcePath(raw: string | undefined, problems: string[]): string {
-  const path = raw === undefined || raw === '' ? '/reports/office365ActivationCounts' : raw;
+  const path = raw === undefined || raw === '' ? DEFAULTS.graphResourcePath : raw;
   if (!/^(\/[A-Za-z0-9_.~-]+)+$/.test(path) || path.split('/').some((s) => s === '.' || s === '..')) {
     problems.push(`GRAPH_RESOURCE_PATH=${JSON.stringify(path)}: expected a path such as /reports/office365ActivationCounts (segments of letters, digits, '_', '-', '.', '~')`);
   }
@@ -184,17 +198,17 @@ export function loadReportCacheSettings(env: Env): ReportCacheSettings {
 /** Reads and validates the environment; throws one ConfigError listing every problem found. */
 export function loadConfig(env: Env): GatewayConfig {
   const problems: string[] = [];
-  const logLevel = env.LOG_LEVEL || 'info';
+  const logLevel = env.LOG_LEVEL || DEFAULTS.logLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(', ')}`);
   const config: GatewayConfig = {
-    port: readInteger(env, 'PORT', 4000, 0, 65535, problems),
+    port: readInteger(env, 'PORT', DEFAULTS.port, 0, 65535, problems),
     host: readHost(env.HOST, problems),
-    emulatorPort: readInteger(env, 'EMULATOR_PORT', 0, 0, 65535, problems),
+    emulatorPort: readInteger(env, 'EMULATOR_PORT', DEFAULTS.emulatorPort, 0, 65535, problems),
     graphBaseUrl: readBaseUrl(env.GRAPH_BASE_URL, problems),
     graphResourcePath: readResourcePath(env.GRAPH_RESOURCE_PATH, problems),
-    graphTimeoutMs: readInteger(env, 'GRAPH_TIMEOUT_MS', 10_000, 1, 600_000, problems),
-    graphMaxRetries: readInteger(env, 'GRAPH_MAX_RETRIES', 3, 0, 10, problems),
-    maxIdsPerQuery: readInteger(env, 'MAX_IDS_PER_QUERY', 500, 1, 10_000, problems),
+    graphTimeoutMs: readInteger(env, 'GRAPH_TIMEOUT_MS', DEFAULTS.graphTimeoutMs, 1, 600_000, problems),
+    graphMaxRetries: readInteger(env, 'GRAPH_MAX_RETRIES', DEFAULTS.graphMaxRetries, 0, 10, problems),
+    maxIdsPerQuery: readInteger(env, 'MAX_IDS_PER_QUERY', DEFAULTS.maxIdsPerQuery, 1, 10_000, problems),
     corsOrigins: readOrigins(env.CORS_ORIGINS, problems),
     introspection: readBoolean(env, 'INTROSPECTION', true, problems),
     development: env.NODE_ENV === 'development',
@@ -206,8 +220,8 @@ export function loadConfig(env: Env): GatewayConfig {
       maxDirectives: readInteger(env, 'MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0, 10_000, problems),
       maxTokens: readInteger(env, 'MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000, problems),
     },
-    shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 0, 600_000, problems),
-    readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', 2_000, 1, 60_000, problems),
+    shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULTS.shutdownTimeoutMs, 0, 600_000, problems),
+    readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', DEFAULTS.readyTimeoutMs, 1, 60_000, problems),
     reportCache: readReportCacheSettings(env, problems),
     trustedDocuments: readTrustedDocuments(env, problems),
   };

@@ -1,4 +1,6 @@
 import { GraphQLError } from 'graphql';
+import { parseRetryAfterSeconds } from './graph/retry-after';
+import { UpstreamFailure } from './graph/upstream-failure';
 
 /** Every error code this gateway puts in `extensions.code`. */
 export const ErrorCode = {
@@ -71,15 +73,6 @@ function graphErrorOf(body: unknown): { code?: string; message?: string } {
   };
 }
 
-/** Seconds from a Retry-After header (delta-seconds or an HTTP date), or undefined. */
-export function parseRetryAfterSeconds(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - now) / 1000));
-}
-
 /** Maps a failed upstream answer to a GraphQL error; `action` says what we were doing ("PATCH entity 'x'"). */
 export function errorFromUpstream(answer: UpstreamAnswer, action: string): GraphQLError {
   const graph = graphErrorOf(answer.body);
@@ -90,6 +83,38 @@ export function errorFromUpstream(answer: UpstreamAnswer, action: string): Graph
   if (retryAfter !== undefined) details.retryAfterSeconds = retryAfter;
   const reason = graph.code ? `${graph.code}${graph.message ? `: ${graph.message}` : ''}` : `HTTP ${answer.status}`;
   return gatewayError(codeForUpstreamStatus(answer.status), `Upstream refused ${action} (${answer.status} ${reason})`, details);
+}
+
+/** What the boundary needs to know about the operation a failure ended. */
+export interface FailureContext {
+  /** GRAPH_TIMEOUT_MS, named in the timeout message. */
+  budgetMs: number;
+  /** The GraphQL caller disconnected: whatever the failure, the call was cancelled. */
+  callerGone: boolean;
+}
+
+/**
+ * The other half of the boundary: an upstream call that produced no usable answer (see
+ * graph/upstream-failure.ts) becomes a GraphQL error. Anything else thrown is wrapped, never leaked.
+ */
+export function errorFromFailure(error: unknown, action: string, context: FailureContext): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  const code = error instanceof UpstreamFailure ? error.code : undefined;
+  if (code === 'DEADLINE_EXCEEDED') {
+    return gatewayError(ErrorCode.UPSTREAM_TIMEOUT, `Upstream did not complete ${action} within the operation's budget of ${context.budgetMs} ms (GRAPH_TIMEOUT_MS)`);
+  }
+  if (code === 'CALLER_GONE' || context.callerGone) return gatewayError(ErrorCode.CLIENT_CLOSED_REQUEST, `The client disconnected; ${action} was cancelled`);
+  const failure = error as UpstreamFailure;
+  switch (code) {
+    case 'INVALID_JSON':
+      return gatewayError(ErrorCode.UPSTREAM_ERROR, `${action}: ${failure.message}`);
+    case 'BODY_TOO_LARGE':
+      return gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${action} with ${failure.message}; it was not read`);
+    case 'NETWORK':
+      return gatewayError(ErrorCode.UPSTREAM_ERROR, `Could not reach the upstream to ${action} (${failure.message})`);
+    default:
+      return gatewayError(ErrorCode.UPSTREAM_ERROR, `Unexpected failure while trying to ${action}`);
+  }
 }
 
 export function isGatewayError(error: unknown, code: ErrorCode): boolean {

@@ -1,9 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { ActivationCountsReadsResolver } from './activation-counts/activation-counts-reads.resolver';
-import { resolveActivationCountsReference } from './activation-counts/activation-counts.reference';
-import { ActivationCountsResolver } from './activation-counts/activation-counts.resolver';
-import { ActivationCountsReportResolver } from './activation-counts/report/report.resolver';
+import { ACTIVATION_COUNTS_REFERENCE_RESOLVERS, ACTIVATION_COUNTS_RESOLVERS } from './activation-counts/activation-counts.feature';
 import { toSubgraphSchema } from './composition/subgraph-schema';
 
 /**
@@ -12,8 +9,8 @@ import { toSubgraphSchema } from './composition/subgraph-schema';
  */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [ActivationCountsResolver, ActivationCountsReadsResolver, ActivationCountsReportResolver],
+    resolvers: ACTIVATION_COUNTS_RESOLVERS,
     validate: false,
   });
-  return toSubgraphSchema(schema, { Office365ActivationCounts: { __resolveReference: resolveActivationCountsReference } });
+  return toSubgraphSchema(schema, ACTIVATION_COUNTS_REFERENCE_RESOLVERS);
 }

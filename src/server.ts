@@ -9,18 +9,21 @@ import type { GatewayConfig } from './config';
 import { ReportCacheService } from './activation-counts/report/report-cache-service';
 import { reportExtensionPlugin } from './activation-counts/report/report-extension-plugin';
 import type { Office365ActivationCountsReportRow } from './activation-counts/report/report-row.type';
+import { createCallerServices } from './activation-counts/activation-counts.feature';
 import { createContext, type GatewayContext } from './context';
+import { createUpstreamClients } from './graph/client';
 import { createUpstreamDispatcher } from './graph/dispatcher';
 import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
 import { explainBodyRefusals } from './http/request-body-errors';
 import { registerRequestLogging, withoutFastifyRequestLines } from './http/request-logging';
-import type { UpstreamHooks } from './graph/upstream-hooks';
+import { combineHooks, type UpstreamHooks } from './graph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
-import { combineHooks, createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
+import { createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
 import { operationsPlugin } from './observability/operations-plugin';
 import { registerOperatorRoutes } from './observability/operator-routes';
 import { closeConnectionsWhenStopping } from './observability/connection-draining';
+import { upstreamLogHooks } from './observability/upstream-log';
 import { REDACTED_LOG_PATHS, REDACTION_CENSOR } from './security/log-redaction';
 import { apolloLimitOptions, queryLimitSettings } from './security/query-limits';
 import { DocumentCache } from './security/document-cache';
@@ -104,8 +107,18 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, operationsPlugin(metrics, app.log), reportExtensionPlugin()],
   });
   await apollo.start();
+  // Resolved once: every request only binds its caller's token and signal to these.
+  const clientFor = createUpstreamClients({
+    baseUrl: deps.upstreamBaseUrl,
+    timeoutMs: config.graphTimeoutMs,
+    maxRetries: config.graphMaxRetries,
+    dispatcher,
+    hooks: combineHooks(metrics.upstreamHooks, upstreamLogHooks(app.log), deps.hooks),
+  });
+  const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery };
   // One per gateway: kept report copies outlive requests (keyed by token hash or tenant, see report-cache-service.ts).
   const reportCache = new ReportCacheService<Office365ActivationCountsReportRow>({ settings: config.reportCache, events: metrics.reportCacheEvents, logger: app.log, now: deps.reportCacheClock });
+  const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings, { authorization: caller.authorization, reportCache });
 
   registerRequestLogging(app);
   explainBodyRefusals(app, MAX_BODY_BYTES);
@@ -121,19 +134,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) controller.abort();
       });
-      return createContext(
-        {
-          baseUrl: deps.upstreamBaseUrl,
-          resourcePath: config.graphResourcePath,
-          timeoutMs: config.graphTimeoutMs,
-          maxRetries: config.graphMaxRetries,
-          maxIdsPerQuery: config.maxIdsPerQuery,
-          dispatcher,
-          hooks: combineHooks(metrics.upstreamHooks, deps.hooks),
-          reportCache,
-        },
-        { requestId: String(request.id), authorization: request.headers.authorization, signal: controller.signal },
-      );
+      return createContext(servicesFor, { requestId: String(request.id), authorization: request.headers.authorization, signal: controller.signal });
     },
   });
 

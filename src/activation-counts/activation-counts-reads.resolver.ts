@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
-import { requireCaller, type GatewayContext } from '../context';
+import { requireCaller, type ActivationCountsContext } from './caller-services';
+import { DEFAULTS } from '../config';
 import { ErrorCode, gatewayError } from '../errors';
 import { ENTITY_PROPERTIES } from './activation-counts.properties';
 import { Office365ActivationCounts } from './activation-counts.type';
@@ -14,12 +15,11 @@ export const DEFAULT_PAGE_SIZE = 50;
 export class ActivationCountsReadsResolver {
   @Query(_returns => [Office365ActivationCounts], {
     nullable: 'items',
-    description:
-      'Entities by id, in the order of `ids` and as many; null where the upstream has none. Goes through the same per-request loader as office365ActivationCounts (duplicates read once, $batch of ≤ 20). At most MAX_IDS_PER_QUERY ids (default 500).',
+    description: `Entities by id, in the order of \`ids\` and as many; null where the upstream has none. Goes through the same per-request loader as office365ActivationCounts (duplicates read once, $batch of ≤ 20). At most MAX_IDS_PER_QUERY ids (default ${DEFAULTS.maxIdsPerQuery}).`,
   })
   async office365ActivationCountsByIds(
     @Arg('ids', _type => [ID]) ids: string[],
-    @Ctx() context: GatewayContext,
+    @Ctx() context: ActivationCountsContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<(Office365ActivationCounts | null | Error)[]> {
     const caller = requireCaller(context);
@@ -37,7 +37,7 @@ export class ActivationCountsReadsResolver {
     // Declared after-first: type-graphql registers parameters last to first, so the SDL reads (first, after).
     @Arg('after', _type => String, { nullable: true }) after: string | null | undefined,
     @Arg('first', _type => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null | undefined,
-    @Ctx() context: GatewayContext,
+    @Ctx() context: ActivationCountsContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Office365ActivationCountsConnection> {
     const caller = requireCaller(context);

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { requireCaller, type GatewayContext } from '../context';
+import { requireCaller, type ActivationCountsContext } from './caller-services';
 import type { Office365ActivationCounts } from './activation-counts.type';
 import { selectedProperties } from './selected-properties';
 
@@ -10,7 +10,7 @@ import { selectedProperties } from './selected-properties';
  */
 export function resolveActivationCountsReference(
   reference: { id: string },
-  context: GatewayContext,
+  context: ActivationCountsContext,
   info: GraphQLResolveInfo,
 ): Promise<Office365ActivationCounts | null> {
   return requireCaller(context).loader.load(reference.id, selectedProperties(info));

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
-import { requireCaller, type GatewayContext } from '../context';
+import { requireCaller, type ActivationCountsContext } from './caller-services';
 import { UpdateOffice365ActivationCountsInput } from './activation-counts.input';
 import { Office365ActivationCounts } from './activation-counts.type';
 import { selectedProperties } from './selected-properties';
@@ -13,7 +13,7 @@ export class ActivationCountsResolver {
   })
   office365ActivationCounts(
     @Arg('id', _type => ID) id: string,
-    @Ctx() context: GatewayContext,
+    @Ctx() context: ActivationCountsContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Office365ActivationCounts | null> {
     return requireCaller(context).loader.load(id, selectedProperties(info));
@@ -26,7 +26,7 @@ export class ActivationCountsResolver {
     // Declared input-first: type-graphql registers parameters last to first, so the SDL reads (id, input).
     @Arg('input', _type => UpdateOffice365ActivationCountsInput) input: UpdateOffice365ActivationCountsInput,
     @Arg('id', _type => ID) id: string,
-    @Ctx() context: GatewayContext,
+    @Ctx() context: ActivationCountsContext,
   ): Promise<Office365ActivationCounts> {
     const caller = requireCaller(context);
     const entity = await caller.upstream.update(id, input);

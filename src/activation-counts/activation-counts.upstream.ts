@@ -13,8 +13,6 @@ export type EntityOutcome = Office365ActivationCounts | null | GraphQLError;
 export interface ActivationCountsUpstreamOptions {
   client: GraphClient;
   resourcePath: string;
-  maxRetries: number;
-  onBatch?: (size: number) => void;
 }
 
 function outcomeOf(status: number, headers: Record<string, string | undefined>, body: unknown, action: string): EntityOutcome {
@@ -51,11 +49,7 @@ export class ActivationCountsUpstream {
     } else if (valid.length > 1) {
       // Sub-request ids are positions, not entity keys: keys may hold any character.
       const requests: BatchSubRequest[] = valid.map(({ url }, index) => ({ id: String(index + 1), method: 'GET', url }));
-      const answers = await executeBatch(this.options.client, requests, {
-        maxRetries: this.options.maxRetries,
-        action: `read ${valid.length} entities in $batch`,
-        onBatch: this.options.onBatch,
-      });
+      const answers = await executeBatch(this.options.client, requests, `read ${valid.length} entities in $batch`);
       valid.forEach(({ id }, index) => {
         const answer = answers.get(String(index + 1))!;
         outcomes.set(id, outcomeOf(answer.status, answer.headers, answer.body, `read of entity ${JSON.stringify(id)}`));

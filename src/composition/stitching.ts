@@ -1,6 +1,7 @@
 import type { SubschemaConfig } from '@graphql-tools/delegate';
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
 import { mapSchema, MapperKind, pruneSchema } from '@graphql-tools/utils';
+import { DEFAULTS } from '../config';
 import { buildClientSchema, getIntrospectionQuery, parse, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 
 export interface ActivationCountsSubschemaOptions<TContext> {
@@ -67,7 +68,7 @@ export async function createActivationCountsSubschema<TContext = Record<string, 
         fieldName: 'office365ActivationCountsByIds',
         key: ({ id }: { id: string }) => id,
         argsFromKeys: (ids: readonly string[]) => ({ ids }),
-        dataLoaderOptions: { maxBatchSize: options.maxIdsPerQuery ?? 500 },
+        dataLoaderOptions: { maxBatchSize: options.maxIdsPerQuery ?? DEFAULTS.maxIdsPerQuery },
       },
     },
   };

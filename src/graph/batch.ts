@@ -1,5 +1,5 @@
 import type { GraphClient } from './client';
-import { RETRYABLE_STATUSES, retryDelayMs } from './retry-policy';
+import { pathWithoutQueryValues } from './upstream-hooks';
 
 /** Microsoft Graph refuses JSON batches of more than 20 requests. */
 export const MAX_BATCH_SIZE = 20;
@@ -78,20 +78,17 @@ async function sendChunk(client: GraphClient, chunk: readonly BatchSubRequest[],
 
 /**
  * Sends GET sub-requests as $batch calls of at most 20, concurrently, then retries only the items
- * Graph throttled (429) or found unavailable (503/504), after their own Retry-After, up to
- * maxRetries rounds and never past the client's deadline. Items that succeeded are never resent.
+ * the client's retry policy retries (429/503/504, after their own Retry-After), never past the
+ * client's deadline; each retried item is reported like any retried call. Items that succeeded
+ * are never resent.
  */
-export async function executeBatch(
-  client: GraphClient,
-  requests: readonly BatchSubRequest[],
-  options: { maxRetries: number; action: string; random?: () => number; onBatch?: (size: number) => void },
-): Promise<Map<string, BatchSubResponse>> {
+export async function executeBatch(client: GraphClient, requests: readonly BatchSubRequest[], action: string): Promise<Map<string, BatchSubResponse>> {
   const results = new Map<string, BatchSubResponse>();
   let pending = [...requests];
-  for (let round = 0; pending.length > 0; round++) {
+  for (let attempt = 1; pending.length > 0; attempt++) {
     const chunks = splitIntoChunks(pending);
-    chunks.forEach((chunk) => options.onBatch?.(chunk.length));
-    const answers = await Promise.all(chunks.map((chunk) => sendChunk(client, chunk, options.action)));
+    chunks.forEach((chunk) => client.reportBatch(chunk.length));
+    const answers = await Promise.all(chunks.map((chunk) => sendChunk(client, chunk, action)));
     const alreadyRetried = new Set<string>();
     for (const answer of answers) {
       for (const [id, response] of answer.responses) {
@@ -99,12 +96,17 @@ export async function executeBatch(
         if (answer.wholeBatchFailed) alreadyRetried.add(id);
       }
     }
-    const retryable = pending.filter((r) => !alreadyRetried.has(r.id) && RETRYABLE_STATUSES.has(results.get(r.id)!.status));
-    if (retryable.length === 0 || round >= options.maxRetries) break;
-    const delayMs = Math.max(...retryable.map((r) => retryDelayMs(round + 1, results.get(r.id)!.headers['retry-after'], options.random)));
-    if (!client.fitsDeadline(delayMs)) break;
-    await client.wait(delayMs, options.action);
-    pending = retryable;
+    const delays = new Map<BatchSubRequest, number>();
+    for (const request of pending) {
+      if (alreadyRetried.has(request.id)) continue;
+      const { status, headers } = results.get(request.id)!;
+      const delayMs = client.retryDelay({ method: request.method, path: request.url }, attempt, status, headers['retry-after']);
+      if (delayMs !== undefined) delays.set(request, delayMs);
+    }
+    if (delays.size === 0) break;
+    const retried = [...delays.keys()].map((r) => ({ method: r.method, path: pathWithoutQueryValues(r.url), status: results.get(r.id)!.status, attempt }));
+    if (!(await client.waitBeforeRetry(Math.max(...delays.values()), retried, action))) break;
+    pending = [...delays.keys()];
   }
   return results;
 }

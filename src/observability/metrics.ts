@@ -106,14 +106,3 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
   };
   return { registry, upstreamHooks, reportCacheEvents, operations, operationDuration, inFlight, documents };
 }
-
-/** Calls every given hook set; lets tests add their own observers next to the metrics. */
-export function combineHooks(...sets: (UpstreamHooks | undefined)[]): UpstreamHooks {
-  const present = sets.filter((s): s is UpstreamHooks => s !== undefined);
-  return {
-    onResponse: (e) => present.forEach((s) => s.onResponse?.(e)),
-    onNetworkError: (e) => present.forEach((s) => s.onNetworkError?.(e)),
-    onRetry: (e) => present.forEach((s) => s.onRetry?.(e)),
-    onBatch: (e) => present.forEach((s) => s.onBatch?.(e)),
-  };
-}

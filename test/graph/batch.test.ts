@@ -2,7 +2,8 @@ import { Agent } from 'undici';
 import { startEmulator, type Emulator } from '../../emulator/emulator';
 import { graphError } from '../../emulator/graph-error';
 import { executeBatch, matchBatchResponses, splitIntoChunks, type BatchSubRequest } from '../../src/graph/batch';
-import { GraphClient } from '../../src/graph/client';
+import { createUpstreamClients } from '../../src/graph/client';
+import type { UpstreamHooks } from '../../src/graph/upstream-hooks';
 import { batchItems } from '../support/emulator-log';
 import { entityId, manyEntities } from '../support/sample-data';
 
@@ -68,14 +69,14 @@ describe('executeBatch against the emulator', () => {
     emulator.faults.clear();
   });
 
-  const client = (maxRetries = 3) =>
-    new GraphClient({ baseUrl: emulator.baseUrl(), authorization: 'Bearer unit', dispatcher, deadlineAt: Date.now() + 5000, budgetMs: 5000, maxRetries });
+  const client = (maxRetries = 3, hooks: UpstreamHooks = {}) =>
+    createUpstreamClients({ baseUrl: emulator.baseUrl(), timeoutMs: 5000, maxRetries, dispatcher, hooks })({ authorization: 'Bearer unit' });
   const requests = (count: number): BatchSubRequest[] =>
     Array.from({ length: count }, (_, i) => ({ id: String(i + 1), method: 'GET', url: `${RESOURCE}/${entityId(i + 1)}?$select=id` }));
 
   it('sends 45 requests as three concurrent $batch calls and matches every answer', async () => {
     const sizes: number[] = [];
-    const answers = await executeBatch(client(), requests(45), { maxRetries: 3, action: 'test', onBatch: (size) => sizes.push(size) });
+    const answers = await executeBatch(client(3, { onBatch: ({ size }) => sizes.push(size) }), requests(45), 'test');
     expect(sizes).toEqual([20, 20, 5]);
     expect(emulator.httpRequests().map((r) => batchItems(r).length).sort()).toEqual([20, 20, 5]);
     for (let i = 1; i <= 45; i++) expect(answers.get(String(i))).toMatchObject({ status: 200, body: { id: entityId(i) } });
@@ -83,21 +84,21 @@ describe('executeBatch against the emulator', () => {
 
   it('retries only the throttled item, after its Retry-After, until it succeeds', async () => {
     emulator.faults.add({ transport: 'batch', path: `${RESOURCE}/e-03`, times: 2, action: { kind: 'respond', response: graphError(429, 'TooManyRequests', 'slow down', { 'retry-after': '0' }) } });
-    const answers = await executeBatch(client(), requests(4), { maxRetries: 3, action: 'test' });
+    const answers = await executeBatch(client(), requests(4), 'test');
     expect(answers.get('3')).toMatchObject({ status: 200, body: { id: 'e-03' } });
     expect(emulator.httpRequests().map((r) => batchItems(r).map((item) => item.id))).toEqual([['1', '2', '3', '4'], ['3'], ['3']]);
   });
 
   it('gives up after maxRetries rounds and answers the last throttled status', async () => {
     emulator.faults.add({ transport: 'batch', path: `${RESOURCE}/e-02`, action: { kind: 'respond', response: graphError(429, 'TooManyRequests', 'slow down', { 'retry-after': '0' }) } });
-    const answers = await executeBatch(client(), requests(2), { maxRetries: 2, action: 'test' });
+    const answers = await executeBatch(client(2), requests(2), 'test');
     expect(answers.get('2')!.status).toBe(429);
     expect(emulator.httpRequests()).toHaveLength(3);
   });
 
   it('does not retry the items of a throttled $batch call again after the client has retried the call', async () => {
     emulator.faults.add({ transport: 'http', path: '/$batch', action: { kind: 'respond', response: graphError(429, 'TooManyRequests', 'slow down', { 'retry-after': '0' }) } });
-    const answers = await executeBatch(client(2), requests(3), { maxRetries: 2, action: 'test' });
+    const answers = await executeBatch(client(2), requests(3), 'test');
     expect([...answers.values()].map((a) => a.status)).toEqual([429, 429, 429]);
     // 1 call + 2 client retries; retrying per item on top would make it 9.
     expect(emulator.httpRequests()).toHaveLength(3);

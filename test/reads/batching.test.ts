@@ -5,7 +5,8 @@ import { ActivationCountsResolver } from '../../src/activation-counts/activation
 import { Office365ActivationCounts } from '../../src/activation-counts/activation-counts.type';
 import { ActivationCountsReportResolver } from '../../src/activation-counts/report/report.resolver';
 import { selectedProperties } from '../../src/activation-counts/selected-properties';
-import { requireCaller, type GatewayContext } from '../../src/context';
+import { requireCaller } from '../../src/activation-counts/caller-services';
+import type { GatewayContext } from '../../src/context';
 import { graphError } from '../../emulator/graph-error';
 import { useHarness, TOKEN } from '../support/harness';
 import { batchItems } from '../support/emulator-log';
