@@ -4,6 +4,7 @@ import { errorFromFailure } from '../errors';
 import { stringifyUpstreamJson } from './json';
 import { OperationScope } from './operation-scope';
 import { RetryPolicy } from './retry-policy';
+import { coalescingLayer } from './coalescing-layer';
 import { createTransport } from './transport';
 import type { UpstreamHandler, UpstreamResponse } from './upstream-call';
 import type { UpstreamHooks, UpstreamRetryEvent } from './upstream-hooks';
@@ -47,7 +48,8 @@ export interface UpstreamCaller {
 interface SharedUpstream {
   settings: UpstreamSettings;
   pipeline: UpstreamHandler;
-  transport: UpstreamHandler;
+  /** The bare transport behind coalescing: concurrent fetches of one pre-authenticated URL share one download. */
+  download: UpstreamHandler;
   retryPolicy: RetryPolicy;
 }
 
@@ -58,7 +60,8 @@ export function createUpstreamClients(settings: UpstreamSettings): (caller: Upst
   const retryPolicy = new RetryPolicy({ maxRetries: settings.maxRetries, hooks: settings.hooks, random: settings.random });
   const transport = createTransport({ dispatcher: settings.dispatcher });
   const pipeline = createUpstreamPipeline({ transport, hooks: settings.hooks, retryPolicy });
-  const shared: SharedUpstream = { settings, retryPolicy, pipeline, transport };
+  const download = coalescingLayer({ onCoalesced: settings.hooks.onCoalesced })(transport);
+  const shared: SharedUpstream = { settings, retryPolicy, pipeline, download };
   return (caller) => new GraphClient(shared, caller, new OperationScope(settings.timeoutMs, caller.signal, settings.now));
 }
 
@@ -95,12 +98,14 @@ export class GraphClient {
 
   /**
    * GET an absolute URL on another origin WITHOUT the caller's token (Graph's pre-authenticated
-   * report download): the bare transport, same deadline and signal, no retries.
+   * report download): the bare transport, same deadline and signal, no retries. Concurrent fetches
+   * of the same URL share one download: the URL itself is the credential, held only by whoever
+   * received it from Graph (the joiners of one coalesced report call).
    */
   async fetchWithoutCredentials(url: string, action: string): Promise<UpstreamResponse> {
     const call = { method: 'GET' as const, url, path: new URL(url).pathname, headers: { accept: 'text/csv, */*' }, attempt: 1, scope: this.scope };
     try {
-      return await this.shared.transport(call);
+      return await this.shared.download(call);
     } catch (error: unknown) {
       throw this.failed(error, action);
     }

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ReportCacheEvents } from '../activation-counts/report/report-cache-service';
-import type { UpstreamHooks } from '../graph/upstream-hooks';
+import { combineHooks, type UpstreamHooks } from '../graph/upstream-hooks';
+import { createQuotaMetrics } from './quota-metrics';
 
 /** The gateway's Prometheus metrics, all in one registry per gateway (tests run several gateways per process). */
 export interface GatewayMetrics {
@@ -74,24 +75,7 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     buckets: [1, 2, 5, 10, 15, 20],
     registers,
   });
-  const reportCacheHits = new Counter({
-    name: 'gateway_report_cache_hits_total',
-    help: 'Reports answered from a fresh kept copy, by copy: "own" (the caller\'s) or "tenant" (shared by the proof rule).',
-    labelNames: ['copy'] as const,
-    registers,
-  });
-  const reportCacheMisses = new Counter({ name: 'gateway_report_cache_misses_total', help: 'Reports with no fresh copy to answer: Graph was asked.', registers });
-  const reportStaleAnswers = new Counter({
-    name: 'gateway_report_stale_answers_total',
-    help: 'Reports Graph throttled that were answered from an older copy (with the stale warning) instead of THROTTLED, by copy.',
-    labelNames: ['copy'] as const,
-    registers,
-  });
-  const reportCacheEvents: ReportCacheEvents = {
-    onHit: (copy) => reportCacheHits.inc({ copy }),
-    onMiss: () => reportCacheMisses.inc(),
-    onStale: (copy) => reportStaleAnswers.inc({ copy }),
-  };
+  const quota = createQuotaMetrics(registry);
   const upstreamHooks: UpstreamHooks = {
     onResponse: ({ method, status, durationMs }) => {
       upstreamRequests.inc({ method, status: String(status) });
@@ -104,5 +88,5 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     onRetry: ({ method, status }) => retries.inc({ method, reason: String(status) }),
     onBatch: ({ size }) => batchSize.observe(size),
   };
-  return { registry, upstreamHooks, reportCacheEvents, operations, operationDuration, inFlight, documents };
+  return { registry, upstreamHooks: combineHooks(upstreamHooks, quota.upstreamHooks), reportCacheEvents: quota.reportCacheEvents, operations, operationDuration, inFlight, documents };
 }

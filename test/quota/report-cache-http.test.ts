@@ -122,6 +122,8 @@ describe('the report cache in caller scope (the default), over HTTP against the 
     expect(metricSample(text, 'gateway_report_cache_hits_total{copy="own"}')).toBe(49 + 4); // the 49 sequential ones, then rounds 2 and 3 of two callers
     expect(metricSample(text, 'gateway_report_cache_misses_total')).toBe(1 + 2 + 2 + 1 + 1 + 3);
     expect(metricSample(text, 'gateway_report_stale_answers_total{copy="own"}')).toBe(1);
+    // The stale answer, the caller without a copy, the copy past its stale limit: each one 429 (Retry-After beyond the budget, no retry).
+    expect(metricSample(text, 'gateway_upstream_throttled_total{path="/reports/getOffice365ActivationCounts"}')).toBe(3);
   });
 });
 
