@@ -3,16 +3,11 @@ import { fakeJwt } from '../support/fake-jwt';
 import { startHarness, TOKEN, type Harness } from '../support/harness';
 import { httpGet } from '../support/graphql-http';
 import { metricSample } from '../support/prometheus';
+import { testClock } from '../support/test-clock';
 
 const REPORT = '{ office365ActivationCountsReport { productType windows } }';
 const REPORT_PATH = '/reports/getOffice365ActivationCounts';
 const HOUR_S = 3600;
-
-/** A test clock for the gateway's report cache: starts at real time, moves only when told. */
-function testClock(): { now: () => number; advanceSeconds(seconds: number): void } {
-  let at = Date.now();
-  return { now: () => at, advanceSeconds: (seconds) => void (at += seconds * 1000) };
-}
 
 function reportCalls(h: Harness): number {
   return h.emulator.httpRequests().filter((r) => r.url.includes(REPORT_PATH)).length;

@@ -3,14 +3,10 @@ import { fakeJwt } from '../support/fake-jwt';
 import { httpGet } from '../support/graphql-http';
 import { startHarness, type Harness } from '../support/harness';
 import { metricSample } from '../support/prometheus';
+import { testClock } from '../support/test-clock';
 
 const REPORT = '{ office365ActivationCountsReport { productType windows } }';
 const REPORT_PATH = '/reports/getOffice365ActivationCounts';
-
-function testClock(): { now: () => number; advanceSeconds(seconds: number): void } {
-  let at = Date.now();
-  return { now: () => at, advanceSeconds: (seconds) => void (at += seconds * 1000) };
-}
 
 /** A JWT-shaped token of `tid` for user `oid`, valid for an hour of real time. */
 function tokenOf(tid: string, oid: string, signature?: string): string {
