@@ -1,6 +1,7 @@
 import { graphError } from '../../emulator/graph-error';
 import { fakeJwt } from '../support/fake-jwt';
 import { httpGet } from '../support/graphql-http';
+import { eventually } from '../support/polling';
 import { startHarness, type Harness } from '../support/harness';
 import { metricSample } from '../support/prometheus';
 import { testClock } from '../support/test-clock';
@@ -105,9 +106,21 @@ describe('REPORT_CACHE_SCOPE=tenant: a copy is shared only with proven tokens of
     expect(body.extensions.office365ActivationCountsReport).toMatchObject({ source: 'stale', ageSeconds: 900, retryAfterSeconds: 600 });
   });
 
+  it("lets proven tokens wait for the refresh another token's call is making, instead of each asking Graph", async () => {
+    // Both own copies and the tenant copy are stale now; alice's call refreshes the tenant copy, slowly.
+    h.emulator.faults.add({ path: REPORT_PATH, times: 1, action: { kind: 'delay', ms: 300 } });
+    const fromAlice = h.gql(REPORT, undefined, { token: alice });
+    await eventually("alice's report call reached the emulator", () => reportCalls() === 1);
+    const fromBob = await h.gql(REPORT, undefined, { token: bob });
+    expect(fetchedFor(fromBob.body)).toEqual(['alice']);
+    expect(fromBob.body.extensions.office365ActivationCountsReport).toMatchObject({ source: 'cache', ageSeconds: 0 });
+    expect(fetchedFor((await fromAlice).body)).toEqual(['alice']);
+    expect(reportCalls()).toBe(1);
+  });
+
   it('counts shared answers apart from own hits', async () => {
     const { text } = await httpGet(`${h.url}/metrics`);
-    expect(metricSample(text, 'gateway_report_cache_hits_total{copy="tenant"}')).toBe(1);
+    expect(metricSample(text, 'gateway_report_cache_hits_total{copy="tenant"}')).toBe(2);
     expect(metricSample(text, 'gateway_report_stale_answers_total{copy="own"}')).toBe(1);
     expect(metricSample(text, 'gateway_report_stale_answers_total{copy="tenant"}')).toBe(1);
   });

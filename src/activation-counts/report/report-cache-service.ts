@@ -53,6 +53,8 @@ interface CallerView {
 export class ReportCacheService<Row extends object> {
   private readonly cache: ReportCache<Row>;
   private readonly proofs: ReportProofs;
+  /** Tenant scope: the report call in flight that will refresh each tenant's copy, by tid. */
+  private readonly refreshing = new Map<string, Promise<unknown>>();
   private readonly now: () => number;
 
   constructor(private readonly options: ReportCacheServiceOptions) {
@@ -70,15 +72,47 @@ export class ReportCacheService<Row extends object> {
     if (own?.source === 'cache') return this.hit(own, 'own');
     const shared = this.shareableTenantCopy(caller);
     if (shared?.source === 'cache') return this.hit(shared, 'tenant');
+    const refreshed = await this.afterTenantRefresh(caller);
+    if (refreshed) return this.hit(refreshed, 'tenant');
     this.options.events?.onMiss?.();
     let rows: Row[];
     try {
-      rows = await fetch();
+      rows = await this.refreshingTenant(caller, fetch());
     } catch (error: unknown) {
       return this.afterFailure(error, caller);
     }
     this.keep(caller, rows, this.now());
     return this.fromUpstream(rows);
+  }
+
+  /**
+   * A proven caller whose tenant's copy is being refreshed by another token's call waits for that
+   * call instead of making its own, then reads the new copy by the same rule (undefined when the
+   * call failed or the rule says no): one refresh per tenant per freshness period, not one per caller.
+   */
+  private async afterTenantRefresh(caller: CallerView): Promise<ReportCopy<Row> | undefined> {
+    const tid = caller.claims?.tid;
+    const inFlight = tid === undefined ? undefined : this.refreshing.get(tid);
+    if (!inFlight || !this.isProvenFor(caller, tid!)) return undefined;
+    await inFlight.catch(() => undefined);
+    const copy = this.shareableTenantCopy(caller);
+    return copy?.source === 'cache' ? copy : undefined;
+  }
+
+  /** Tenant scope: marks `call` as the refresh of the caller's tenant copy while it is in flight (the first one wins). */
+  private refreshingTenant(caller: CallerView, call: Promise<Row[]>): Promise<Row[]> {
+    const tid = caller.claims?.tid;
+    if (this.options.settings.scope !== 'tenant' || tid === undefined || this.refreshing.has(tid)) return call;
+    this.refreshing.set(tid, call);
+    const done = (): void => {
+      if (this.refreshing.get(tid) === call) this.refreshing.delete(tid);
+    };
+    call.then(done, done);
+    return call;
+  }
+
+  private isProvenFor(caller: CallerView, tid: string): boolean {
+    return mayShareTenantCopy({ claims: caller.claims, proof: this.proofs.get(caller.key), copyTid: tid, now: this.now(), proofMaxSeconds: this.options.settings.proofMaxSeconds }).share;
   }
 
   private fromUpstream(rows: readonly Row[]): ReportAnswer<Row> {
@@ -95,8 +129,7 @@ export class ReportCacheService<Row extends object> {
     if (this.options.settings.scope !== 'tenant' || caller.claims?.tid === undefined) return undefined;
     const copy = this.cache.get(tenantCopyKey(caller.claims.tid));
     if (!copy || copy.tid === undefined) return undefined;
-    const decision = mayShareTenantCopy({ claims: caller.claims, proof: this.proofs.get(caller.key), copyTid: copy.tid, now: this.now(), proofMaxSeconds: this.options.settings.proofMaxSeconds });
-    return decision.share ? copy : undefined;
+    return this.isProvenFor(caller, copy.tid) ? copy : undefined;
   }
 
   /** Graph answered this token: its own copy (never past its `exp`), its proof, and in tenant scope the tenant's copy. */
