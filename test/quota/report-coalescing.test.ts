@@ -22,13 +22,18 @@ async function concurrentReports(h: Harness, token: string, count: number): Prom
 describe.each(['v1.0', 'beta'] as const)('coalescing of identical upstream GETs (%s base URL)', (version) => {
   let h: Harness;
   beforeAll(async () => {
-    // Latency keeps each report call in flight long enough for the others to arrive.
-    h = await startHarness({ version, emulator: { reportPerCaller: true, faults: { latencyMs: 200 } } });
+    h = await startHarness({ version, emulator: { reportPerCaller: true } });
   });
   afterAll(() => h.close());
-  beforeEach(() => h.emulator.clearLog());
+  beforeEach(() => {
+    h.emulator.clearLog();
+    h.emulator.faults.clear();
+  });
+  /** Keeps the next `calls` report calls in flight long enough for every concurrent query to arrive, even on a busy machine. */
+  const slowReportCalls = (calls: number) => h.emulator.faults.add({ path: REPORT_PATH, times: calls, action: { kind: 'delay', ms: 1500 } });
 
   it(`answers 50 concurrent report queries of one caller with one upstream report call${version === 'v1.0' ? ' and one CSV download' : ''}`, async () => {
+    slowReportCalls(1);
     const answers = await concurrentReports(h, 'Bearer one-dashboard-user', 50);
     expect(new Set(answers.map((rows) => JSON.stringify(rows))).size).toBe(1);
     expect(reportCalls(h)).toHaveLength(1);
@@ -39,6 +44,7 @@ describe.each(['v1.0', 'beta'] as const)('coalescing of identical upstream GETs 
   });
 
   it('never shares a call between two tokens: each gets its own call and its own rows', async () => {
+    slowReportCalls(2);
     const [a, b] = await Promise.all([concurrentReports(h, 'Bearer coalesce-user-a', 20), concurrentReports(h, 'Bearer coalesce-user-b', 20)]);
     expect(reportCalls(h)).toHaveLength(2);
     expect(new Set(reportCalls(h).map((r) => r.headers.authorization))).toEqual(new Set(['Bearer coalesce-user-a', 'Bearer coalesce-user-b']));
