@@ -24,7 +24,7 @@ export async function runGatewayProcess(): Promise<void> {
     });
   }
   const upstreamBaseUrl = config.graphBaseUrl ?? emulator!.baseUrl;
-  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator?.sampleToken });
+  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator?.sampleToken, upstreamIsEmulator: emulator !== undefined });
   const url = await gateway.listen().catch(async (error: unknown) => {
     await emulator?.close();
     throw explainListenError(error, { portSetting: 'PORT', hostSetting: 'HOST', port: config.port, host: config.host });

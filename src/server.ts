@@ -11,13 +11,18 @@ import { reportExtensionPlugin } from './activation-counts/report/report-extensi
 import type { Office365ActivationCountsReportRow } from './activation-counts/report/report-row.type';
 import { createCallerServices } from './activation-counts/activation-counts.feature';
 import { createContext, type GatewayContext } from './context';
-import { createUpstreamClients } from './graph/client';
-import { createUpstreamDispatcher } from './graph/dispatcher';
+import { createUpstreamClients } from './msgraph/client';
+import { createUpstreamDispatcher } from './msgraph/dispatcher';
+import { UpstreamAdmission } from './msgraph/upstream-admission';
+import { registerAdmissionMetrics } from './observability/admission-metrics';
+import { shedWhenBusy } from './http/shed-when-busy';
 import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
 import { explainBodyRefusals } from './http/request-body-errors';
+import { requestIdOnEveryRefusal } from './http/refusal-request-id';
+import { enforceRequestDeadline } from './http/request-deadline';
 import { registerRequestLogging, withoutFastifyRequestLines } from './http/request-logging';
-import { combineHooks, type UpstreamHooks } from './graph/upstream-hooks';
+import { combineHooks, type UpstreamHooks } from './msgraph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
 import { operationsPlugin } from './observability/operations-plugin';
@@ -27,6 +32,8 @@ import { upstreamLogHooks } from './observability/upstream-log';
 import { REDACTED_LOG_PATHS, REDACTION_CENSOR } from './security/log-redaction';
 import { apolloLimitOptions, queryLimitSettings } from './security/query-limits';
 import { DocumentCache } from './security/document-cache';
+import { idsPerOperationPlugin } from './security/ids-per-operation';
+import { createCursorSigner } from './activation-counts/list/cursor-signature';
 import { registerTrustedDocuments } from './trusted-documents/trusted-documents-hook';
 
 export interface GatewayDependencies {
@@ -44,6 +51,8 @@ export interface GatewayDependencies {
   graphiqlDefaultToken?: string;
   /** Prometheus metrics (own registry); created when not given. */
   metrics?: GatewayMetrics;
+  /** True when the upstream is the embedded emulator: /health adds `upstream: "emulator"`, so a frontend (the dashboard) can offer its sample token. Default false. */
+  upstreamIsEmulator?: boolean;
   /** Clock of the report cache (freshness, stale limit, proofs, token expiry), epoch ms; default Date.now. Tests move it. */
   reportCacheClock?: () => number;
 }
@@ -79,6 +88,11 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,
     genReqId: () => randomUUID(),
+    // Slowloris: a request must arrive whole within requestTimeout, an idle socket closes after connectionTimeout.
+    requestTimeout: config.httpRequestTimeoutMs,
+    connectionTimeout: config.httpConnectionTimeoutMs,
+    // Node checks requestTimeout only this often (30 s by default), so the check follows the setting.
+    http: { connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.httpRequestTimeoutMs / 4)) },
     // Written by registerRequestLogging instead: same two lines, without cloning req/res objects.
     logController: withoutFastifyRequestLines(),
     logger: {
@@ -88,6 +102,8 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       redact: { paths: REDACTED_LOG_PATHS, censor: REDACTION_CENSOR },
     },
   });
+  app.server.maxConnections = config.maxConnections;
+  const cursors = createCursorSigner(config.cursorSecret);
   const schema = deps.schema ?? (await buildGatewaySchema());
   const graphiql = createGraphiql({ defaultToken: deps.graphiqlDefaultToken });
   const metrics = deps.metrics ?? createGatewayMetrics();
@@ -104,9 +120,13 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     // Inline traces (ftv1) are for Apollo Studio reporting, which this gateway does not use. Cache
     // control is off too: no field carries a hint, answers are per caller (never HTTP-cacheable), and
     // its per-field hook made Apollo wrap every resolver (profiled: ~5 % of CPU per operation).
-    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, operationsPlugin(metrics, app.log), reportExtensionPlugin()],
+    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, idsPerOperationPlugin({ maxIdsPerOperation: config.maxIdsPerOperation, maxIdsPerField: config.maxIdsPerQuery }), operationsPlugin(metrics, app.log), reportExtensionPlugin()],
   });
   await apollo.start();
+  // Shared by every caller: their fair shares of the upstream, and when to shed.
+  const budget = config.upstreamBudget;
+  const admission = new UpstreamAdmission(budget.admission);
+  const admissionMetrics = registerAdmissionMetrics(metrics.registry, admission);
   // Resolved once: every request only binds its caller's token and signal to these.
   const clientFor = createUpstreamClients({
     baseUrl: deps.upstreamBaseUrl,
@@ -114,15 +134,20 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     maxRetries: config.graphMaxRetries,
     dispatcher,
     hooks: combineHooks(metrics.upstreamHooks, upstreamLogHooks(app.log), deps.hooks),
+    operationLimits: budget.operation,
+    admission,
   });
-  const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery };
+  const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery, cursors };
   // One per gateway: kept report copies outlive requests (keyed by token hash or tenant, see report-cache-service.ts).
   const reportCache = new ReportCacheService<Office365ActivationCountsReportRow>({ settings: config.reportCache, events: metrics.reportCacheEvents, logger: app.log, now: deps.reportCacheClock });
   const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings, { authorization: caller.authorization, reportCache });
 
   registerRequestLogging(app);
+  requestIdOnEveryRefusal(app);
+  enforceRequestDeadline(app, config.httpRequestTimeoutMs);
+  shedWhenBusy(app, { saturated: () => admission.saturated, retryAfterSeconds: 1, onShed: () => admissionMetrics.shed.inc() });
   explainBodyRefusals(app, MAX_BODY_BYTES);
-  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/health', async () => (deps.upstreamIsEmulator ? { status: 'ok', upstream: 'emulator' } : { status: 'ok' }));
   closeConnectionsWhenStopping(app);
   registerOperatorRoutes(app, { registry: metrics.registry, upstreamBaseUrl: deps.upstreamBaseUrl, dispatcher, readyTimeoutMs: config.readyTimeoutMs });
   await registerCors(app, config.corsOrigins);

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { errorFromFailure } from '../src/errors';
-import { UpstreamFailure } from '../src/graph/upstream-failure';
+import { UpstreamFailure } from '../src/msgraph/upstream-failure';
 
 const ACTION = 'read of entity "x"';
 const running = { budgetMs: 400, callerGone: false };

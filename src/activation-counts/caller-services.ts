@@ -1,8 +1,9 @@
 import { ErrorCode, gatewayError } from '../errors';
-import type { GraphClient } from '../graph/client';
+import type { GraphClient } from '../msgraph/client';
 import { ActivationCountsLoader } from './activation-counts.loader';
 import { ActivationCountsUpstream } from './activation-counts.upstream';
 import { ActivationCountsPages } from './list/activation-counts-pages';
+import type { CursorSigner } from './list/cursor-signature';
 import { ActivationCountsReport } from './report/activation-counts-report';
 import { CallerReport } from './report/caller-report';
 import type { ReportCacheService } from './report/report-cache-service';
@@ -15,6 +16,8 @@ export interface ActivationCountsSettings {
   resourcePath: string;
   /** MAX_IDS_PER_QUERY: cap on office365ActivationCountsByIds' ids. */
   maxIdsPerQuery: number;
+  /** Signs and checks list cursors with the process's key (CURSOR_SECRET, or generated at start). */
+  cursors: CursorSigner;
 }
 
 /** What one caller's resolvers use; built per request, bound to that caller's token. */
@@ -46,7 +49,7 @@ export function createCallerServices(client: GraphClient, settings: ActivationCo
   return {
     upstream,
     loader: new ActivationCountsLoader(upstream),
-    pages: new ActivationCountsPages({ client, resourcePath: settings.resourcePath }),
+    pages: new ActivationCountsPages({ client, resourcePath: settings.resourcePath, cursors: settings.cursors }),
     report: new CallerReport(new ActivationCountsReport(client), report.reportCache, report.authorization.slice('Bearer '.length)),
     maxIdsPerQuery: settings.maxIdsPerQuery,
   };

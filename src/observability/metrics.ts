@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ReportCacheEvents } from '../activation-counts/report/report-cache-service';
-import { combineHooks, type UpstreamHooks } from '../graph/upstream-hooks';
+import { combineHooks, type UpstreamHooks } from '../msgraph/upstream-hooks';
 import { createQuotaMetrics } from './quota-metrics';
 
 /** The gateway's Prometheus metrics, all in one registry per gateway (tests run several gateways per process). */

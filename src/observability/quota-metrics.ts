@@ -1,6 +1,6 @@
 import { Counter, type Registry } from 'prom-client';
 import type { ReportCacheEvents } from '../activation-counts/report/report-cache-service';
-import type { UpstreamHooks } from '../graph/upstream-hooks';
+import type { UpstreamHooks } from '../msgraph/upstream-hooks';
 
 /** What living within Graph's report quota looks like to an operator: cache answers, shared calls, 429s. */
 export interface QuotaMetrics {

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { UpstreamHooks } from '../graph/upstream-hooks';
+import type { UpstreamHooks } from '../msgraph/upstream-hooks';
 
 /**
  * One debug line per upstream attempt, next to the metrics consumer: method, path without query

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { decodeCursor, encodeCursor } from '../../src/activation-counts/list/cursor';
-import { pathUnderBase, withSelect } from '../../src/graph/upstream-url';
+import { pathUnderBase, withSelect } from '../../src/msgraph/upstream-url';
 
 describe('list cursors', () => {
   it('round-trips a page position and stays opaque (base64url only)', () => {

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { graphError } from '../../emulator/graph-error';
-import type { UpstreamHooks, UpstreamResponseEvent, UpstreamRetryEvent } from '../../src/graph/upstream-hooks';
+import type { UpstreamHooks, UpstreamResponseEvent, UpstreamRetryEvent } from '../../src/msgraph/upstream-hooks';
 import { startHarness, TOKEN, type Harness } from '../support/harness';
 
 const RESOURCE = '/reports/office365ActivationCounts';

@@ -1,5 +1,5 @@
 import { createBareProxy } from './bare-proxy';
-import { createUpstreamDispatcher } from '../../src/graph/dispatcher';
+import { createUpstreamDispatcher } from '../../src/msgraph/dispatcher';
 
 /**
  * The bare proxy in its own process, like the gateway: PROXY_UPSTREAM is the emulator's origin,

@@ -1,0 +1,45 @@
+import { attemptIdentityLayer } from './attempt-identity-layer';
+import { callerFairnessLayer } from './caller-fairness-layer';
+import { coalescingLayer } from './coalescing-layer';
+import { operationBudgetLayer } from './operation-budget-layer';
+import { observeLayer } from './observe-layer';
+import { retryLayer } from './retry-layer';
+import type { RetryPolicy } from './retry-policy';
+import type { UpstreamAdmission } from './upstream-admission';
+import { composeLayers, type UpstreamHandler, type UpstreamLayer } from './upstream-call';
+import type { UpstreamHooks } from './upstream-hooks';
+
+export interface UpstreamPipelineOptions {
+  /** The innermost handler (transport.ts). */
+  transport: UpstreamHandler;
+  hooks: UpstreamHooks;
+  retryPolicy: RetryPolicy;
+  /** Per-caller and global concurrency (upstream-admission.ts); none when undefined. */
+  admission?: UpstreamAdmission;
+}
+
+/**
+ * Every attempt charged to its operation's budget, then admitted by its caller's and the gateway's
+ * concurrency: below retry in the pipeline, and over the bare transport of the report download.
+ */
+export function budgetLayers(admission: UpstreamAdmission | undefined): UpstreamLayer[] {
+  return admission ? [operationBudgetLayer(), callerFairnessLayer(admission)] : [operationBudgetLayer()];
+}
+
+/**
+ * The upstream client's layers, outermost first: THE place to insert a new one. Built once at
+ * start; each call carries its operation's scope (deadline, caller signal), so per-operation state
+ * lives in the scope, not here.
+ *   - coalescing (identical GETs of one caller in flight share one call) goes first, above retry,
+ *     so the shared call is retried once for all and its joiners spend no budget;
+ *   - the per-operation budget and caller fairness go right below retry, so every attempt counts;
+ *   - an OpenTelemetry layer (a span per upstream request) would go next to observe, per attempt.
+ */
+export function upstreamLayers(options: UpstreamPipelineOptions): UpstreamLayer[] {
+  return [coalescingLayer({ onCoalesced: options.hooks.onCoalesced }), retryLayer(options.retryPolicy), ...budgetLayers(options.admission), attemptIdentityLayer(), observeLayer(options.hooks)];
+}
+
+/** Credentialed calls: every layer, then the transport. */
+export function createUpstreamPipeline(options: UpstreamPipelineOptions): UpstreamHandler {
+  return composeLayers(upstreamLayers(options), options.transport);
+}
