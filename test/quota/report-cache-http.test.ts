@@ -134,3 +134,25 @@ describe('REPORT_CACHE_SCOPE=off', () => {
     expect(reportCalls(h)).toBe(3);
   });
 });
+
+describe("a caller's own write and its report copy", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ version: 'beta' });
+  });
+  afterAll(() => h.close());
+
+  it('asks Graph for the report again after the caller changed an entity, and shows the change', async () => {
+    const windowsOf = (body: { data: { office365ActivationCountsReport: { productType: string; windows: string }[] } }) =>
+      body.data.office365ActivationCountsReport.map((row) => row.windows);
+    const before = (await h.gql(REPORT)).body;
+    expect((await h.gql(REPORT)).body.extensions.office365ActivationCountsReport.source).toBe('cache');
+    const { body: updated } = await h.gql('mutation { updateOffice365ActivationCounts(id: "proplus", input: { windows: 4242 }) { id windows } }');
+    expect(updated.errors).toBeUndefined();
+    const after = (await h.gql(REPORT)).body;
+    expect(after.extensions.office365ActivationCountsReport.source).toBe('upstream');
+    expect(windowsOf(after)).toContain('4242');
+    expect(windowsOf(before)).not.toContain('4242');
+    expect(reportCalls(h)).toBe(2);
+  });
+});

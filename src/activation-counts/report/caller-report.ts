@@ -14,4 +14,9 @@ export class CallerReport {
   answer(): Promise<ReportAnswer<Office365ActivationCountsReportRow>> {
     return this.cache.answer(this.token, () => this.report.rows());
   }
+
+  /** After this caller changed an entity: its next report asks Graph rather than answer a copy from before the change. */
+  forgetKeptCopies(): void {
+    this.cache.forget(this.token);
+  }
 }

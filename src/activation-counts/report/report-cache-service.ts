@@ -115,6 +115,17 @@ export class ReportCacheService<Row extends object> {
     return mayShareTenantCopy({ claims: caller.claims, proof: this.proofs.get(caller.key), copyTid: tid, now: this.now(), proofMaxSeconds: this.options.settings.proofMaxSeconds }).share;
   }
 
+  /**
+   * Drops the copies that would answer `token` (its own, and in tenant scope its tenant's): called
+   * after its write succeeded, so the report it reads next is not from before its own change. Its
+   * proof stays (Graph just accepted the token); the copies are refetched on the next report.
+   */
+  forget(token: string): void {
+    this.cache.delete(callerCopyKey(token));
+    const tid = readTokenClaims(token)?.tid;
+    if (this.options.settings.scope === 'tenant' && tid !== undefined) this.cache.delete(tenantCopyKey(tid));
+  }
+
   private fromUpstream(rows: readonly Row[]): ReportAnswer<Row> {
     return { rows, extension: upstreamReportExtension(this.now()) };
   }
