@@ -4,6 +4,7 @@ import type { OperationLimits } from './msgraph/operation-budget';
 import type { AdmissionLimits } from './msgraph/upstream-admission';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/query-limits';
 import { readTrustedDocuments, type TrustedDocumentsSettings } from './trusted-documents/trusted-documents-config';
+import { readTracingSettings, type TracingSettings } from './tracing/tracing-config';
 
 /** Every default setting, in one place; the readers below and the library entry points use these. */
 export const DEFAULTS = {
@@ -86,6 +87,8 @@ export interface GatewayConfig {
   reportCache: ReportCacheSettings;
   /** Persisted-document manifests (TRUSTED_DOCUMENTS, comma-separated paths) and TRUSTED_DOCUMENTS_MODE (allow or require; default allow). Default none. */
   trustedDocuments: TrustedDocumentsSettings | undefined;
+  /** OpenTelemetry traces: on when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is set (src/tracing/tracing-config.ts). Default off. */
+  tracing: TracingSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -300,6 +303,7 @@ export function loadConfig(env: Env): GatewayConfig {
     upstreamBudget: readUpstreamBudget(env, problems),
     reportCache: readReportCacheSettings(env, problems),
     trustedDocuments: readTrustedDocuments(env, problems),
+    tracing: readTracingSettings(env, problems),
   };
   if (config.httpConnectionTimeoutMs <= config.graphTimeoutMs) {
     // The client socket is idle while an operation waits on the upstream: it must outlive the budget.

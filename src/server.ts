@@ -35,6 +35,7 @@ import { DocumentCache } from './security/document-cache';
 import { idsPerOperationPlugin } from './security/ids-per-operation';
 import { createCursorSigner } from './activation-counts/list/cursor-signature';
 import { registerTrustedDocuments } from './trusted-documents/trusted-documents-hook';
+import type { GatewayTracing } from './tracing/gateway-tracing';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -53,6 +54,8 @@ export interface GatewayDependencies {
   metrics?: GatewayMetrics;
   /** True when the upstream is the embedded emulator: /health adds `upstream: "emulator"`, so a frontend (the dashboard) can offer its sample token. Default false. */
   upstreamIsEmulator?: boolean;
+  /** OpenTelemetry (tracing/start-tracing.ts), when configured; shut down (spans flushed) when the gateway closes. */
+  tracing?: GatewayTracing;
   /** Clock of the report cache (freshness, stale limit, proofs, token expiry), epoch ms; default Date.now. Tests move it. */
   reportCacheClock?: () => number;
 }
@@ -100,6 +103,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       stream: deps.logStream,
       // Tokens never reach a log line, whatever a serializer or a future log call includes.
       redact: { paths: REDACTED_LOG_PATHS, censor: REDACTION_CENSOR },
+      ...(deps.tracing ? { mixin: deps.tracing.logFields } : {}),
     },
   });
   app.server.maxConnections = config.maxConnections;
@@ -120,7 +124,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     // Inline traces (ftv1) are for Apollo Studio reporting, which this gateway does not use. Cache
     // control is off too: no field carries a hint, answers are per caller (never HTTP-cacheable), and
     // its per-field hook made Apollo wrap every resolver (profiled: ~5 % of CPU per operation).
-    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, idsPerOperationPlugin({ maxIdsPerOperation: config.maxIdsPerOperation, maxIdsPerField: config.maxIdsPerQuery }), operationsPlugin(metrics, app.log), reportExtensionPlugin()],
+    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, idsPerOperationPlugin({ maxIdsPerOperation: config.maxIdsPerOperation, maxIdsPerField: config.maxIdsPerQuery }), operationsPlugin(metrics, app.log), ...(deps.tracing ? [deps.tracing.operationPlugin] : []), reportExtensionPlugin()],
   });
   await apollo.start();
   // Shared by every caller: their fair shares of the upstream, and when to shed.
@@ -136,12 +140,14 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     hooks: combineHooks(metrics.upstreamHooks, upstreamLogHooks(app.log), deps.hooks),
     operationLimits: budget.operation,
     admission,
+    tracing: deps.tracing?.upstream,
   });
   const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery, cursors };
   // One per gateway: kept report copies outlive requests (keyed by token hash or tenant, see report-cache-service.ts).
   const reportCache = new ReportCacheService<Office365ActivationCountsReportRow>({ settings: config.reportCache, events: metrics.reportCacheEvents, logger: app.log, now: deps.reportCacheClock });
   const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings, { authorization: caller.authorization, reportCache });
 
+  deps.tracing?.registerHttpSpans(app, { graphqlPath: '/graphql' });
   registerRequestLogging(app);
   requestIdOnEveryRefusal(app);
   enforceRequestDeadline(app, config.httpRequestTimeoutMs);
@@ -169,6 +175,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     close: async () => {
       await app.close();
       if (ownsDispatcher) await (dispatcher as Dispatcher).close();
+      await deps.tracing?.shutdown();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { GraphClient, UpstreamResponse } from './client';
 import { pathWithoutQueryValues } from './upstream-hooks';
+import type { BatchTrace } from './upstream-tracing';
 
 /** Microsoft Graph refuses JSON batches of more than 20 requests. */
 export const MAX_BATCH_SIZE = 20;
@@ -101,7 +102,11 @@ async function sendChunk(client: GraphClient, chunk: readonly BatchSubRequest[],
  * client's deadline; each retried item is reported like any retried call. Items that succeeded
  * are never resent.
  */
-export async function executeBatch(client: GraphClient, requests: readonly BatchSubRequest[], action: string): Promise<Map<string, BatchSubResponse>> {
+export function executeBatch(client: GraphClient, requests: readonly BatchSubRequest[], action: string): Promise<Map<string, BatchSubResponse>> {
+  return client.inBatchSpan(requests.length, (trace) => sendInRounds(client, requests, action, trace));
+}
+
+async function sendInRounds(client: GraphClient, requests: readonly BatchSubRequest[], action: string, trace: BatchTrace | undefined): Promise<Map<string, BatchSubResponse>> {
   const results = new Map<string, BatchSubResponse>();
   let pending = [...requests];
   for (let attempt = 1; pending.length > 0; attempt++) {
@@ -126,6 +131,7 @@ export async function executeBatch(client: GraphClient, requests: readonly Batch
     const retried = [...delays.keys()].map((r) => ({ method: r.method, path: pathWithoutQueryValues(r.url), status: results.get(r.id)!.status, attempt }));
     if (!(await client.waitBeforeRetry(Math.max(...delays.values()), retried, action))) break;
     pending = [...delays.keys()];
+    trace?.itemsRetried(pending.length, attempt + 1, Math.max(...delays.values()));
   }
   return results;
 }

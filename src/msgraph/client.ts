@@ -12,6 +12,7 @@ import type { UpstreamAdmission } from './upstream-admission';
 import { composeLayers, type UpstreamHandler, type UpstreamResponse } from './upstream-call';
 import type { UpstreamHooks, UpstreamRetryEvent } from './upstream-hooks';
 import { budgetLayers, createUpstreamPipeline } from './upstream-pipeline';
+import type { BatchTrace, UpstreamTracing } from './upstream-tracing';
 
 export type { UpstreamResponse } from './upstream-call';
 
@@ -36,6 +37,8 @@ export interface UpstreamSettings {
   dispatcher: Dispatcher;
   /** Combined once at start (metrics, logs, tests). */
   hooks: UpstreamHooks;
+  /** OpenTelemetry spans and `traceparent`; undefined when tracing is off (no OTLP endpoint). */
+  tracing?: UpstreamTracing;
   /** What one operation may spend upstream; unlimited when undefined. */
   operationLimits?: OperationLimits;
   /** Per-caller and global concurrency, shared by every caller; none when undefined. */
@@ -66,7 +69,7 @@ interface SharedUpstream {
 export function createUpstreamClients(settings: UpstreamSettings): (caller: UpstreamCaller) => GraphClient {
   const retryPolicy = new RetryPolicy({ maxRetries: settings.maxRetries, hooks: settings.hooks, random: settings.random });
   const transport = createTransport({ dispatcher: settings.dispatcher });
-  const pipeline = createUpstreamPipeline({ transport, hooks: settings.hooks, retryPolicy, admission: settings.admission });
+  const pipeline = createUpstreamPipeline({ transport, hooks: settings.hooks, retryPolicy, admission: settings.admission, tracingLayer: settings.tracing?.attemptLayer });
   const download = composeLayers([coalescingLayer({ onCoalesced: settings.hooks.onCoalesced }), ...budgetLayers(settings.admission)], transport);
   const shared: SharedUpstream = { settings, retryPolicy, pipeline, download };
   const limits = settings.operationLimits ?? UNLIMITED_OPERATION;
@@ -139,6 +142,12 @@ export class GraphClient {
     } catch (error: unknown) {
       throw this.failed(error, action);
     }
+  }
+
+  /** Runs one $batch read inside its span when tracing is on; bare otherwise. */
+  inBatchSpan<T>(itemCount: number, run: (trace: BatchTrace | undefined) => Promise<T>): Promise<T> {
+    const tracing = this.shared.settings.tracing;
+    return tracing ? tracing.inBatchSpan(itemCount, run) : run(undefined);
   }
 
   /** Tells the hooks a $batch call of `size` items is sent. */

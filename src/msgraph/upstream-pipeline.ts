@@ -14,6 +14,8 @@ export interface UpstreamPipelineOptions {
   transport: UpstreamHandler;
   hooks: UpstreamHooks;
   retryPolicy: RetryPolicy;
+  /** A span per attempt (upstream-tracing.ts); undefined when tracing is off, and then not in the list. */
+  tracingLayer?: UpstreamLayer;
   /** Per-caller and global concurrency (upstream-admission.ts); none when undefined. */
   admission?: UpstreamAdmission;
 }
@@ -33,10 +35,11 @@ export function budgetLayers(admission: UpstreamAdmission | undefined): Upstream
  *   - coalescing (identical GETs of one caller in flight share one call) goes first, above retry,
  *     so the shared call is retried once for all and its joiners spend no budget;
  *   - the per-operation budget and caller fairness go right below retry, so every attempt counts;
- *   - an OpenTelemetry layer (a span per upstream request) would go next to observe, per attempt.
+ *   - the OpenTelemetry layer (a span per upstream request, when tracing is on) goes next to observe, per attempt.
  */
 export function upstreamLayers(options: UpstreamPipelineOptions): UpstreamLayer[] {
-  return [coalescingLayer({ onCoalesced: options.hooks.onCoalesced }), retryLayer(options.retryPolicy), ...budgetLayers(options.admission), attemptIdentityLayer(), observeLayer(options.hooks)];
+  const tracing = options.tracingLayer ? [options.tracingLayer] : [];
+  return [coalescingLayer({ onCoalesced: options.hooks.onCoalesced }), retryLayer(options.retryPolicy), ...budgetLayers(options.admission), attemptIdentityLayer(), ...tracing, observeLayer(options.hooks)];
 }
 
 /** Credentialed calls: every layer, then the transport. */

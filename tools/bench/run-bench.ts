@@ -6,7 +6,8 @@ import { cpuMicrosOf, peakRssOf, probe, runLoad, type LoadResult } from './load'
 import { REPO_ROOT, startBareProxy, startEmulatorProcess, startGateway, stopChild, type EmulatorProcess, type GatewayProcess } from './processes';
 import { dashboardChecks, dashboardTable, freshnessRefreshes, runDashboardScenario, type DashboardRow } from './dashboard-scenario';
 import { checksTable, resultsTable, type TargetCheck, type TargetSummary } from './report-table';
-import { allTargets, targetLabel, TYPENAME_ONLY, type BenchTarget } from './scenarios';
+import { startOtlpSink, type OtlpSink } from './otlp-sink';
+import { allTargets, targetLabel, TRACES_ON, TYPENAME_ONLY, type BenchTarget } from './scenarios';
 import { median, medianRatio, upstreamPerOperation } from './stats';
 
 const PROBE_OPERATIONS = 10;
@@ -87,6 +88,17 @@ function checks(measured: Measured[], coldStarts: number[]): TargetCheck[] {
   return list;
 }
 
+/** What tracing costs: the traced row beside the default one (no OTLP endpoint: the SDK is not loaded). */
+function tracingObservation(measured: Measured[], traces: { requests: number; bytes: number; dropped: boolean } | undefined): string[] {
+  const off = findRow(measured, 'A', 'gateway');
+  const on = findRow(measured, 'A', `gateway, ${TRACES_ON}`);
+  if (!off || !on || off.cpuPerRequest.length === 0 || on.cpuPerRequest.length === 0 || !traces) return [];
+  const extra = median(on.cpuPerRequest) - median(off.cpuPerRequest);
+  const sent = `${traces.requests} OTLP/HTTP export requests, ${(traces.bytes / MB).toFixed(1)} MB to the loopback sink`;
+  const drops = traces.dropped ? 'the SDK reported dropped spans (see its stderr): the cost is understated' : 'no span dropped';
+  return [`A with traces on (3 spans per request, every one exported, http/protobuf): ${extra >= 0 ? '+' : ''}${extra.toFixed(0)} µs CPU per request (${median(on.cpuPerRequest).toFixed(0)} vs ${median(off.cpuPerRequest).toFixed(0)} µs with tracing off), ${((medianRatio(on.rounds.map((r) => r.requestsPerSecond), off.rounds.map((r) => r.requestsPerSecond)) - 1) * 100).toFixed(0)} % throughput; ${sent}; ${drops}.`];
+}
+
 /** Side-by-side facts that have no goal but explain the ratios: CPU per request, and what logging costs. */
 function observations(measured: Measured[]): string[] {
   const a = (label: string): Measured | undefined => findRow(measured, 'A', label);
@@ -125,7 +137,7 @@ function dashboardSection(settings: BenchSettings, rows: readonly DashboardRow[]
   ];
 }
 
-function report(settings: BenchSettings, measured: Measured[], coldStarts: number[], skipped: string[], startedAt: Date, loadAtStart: number[], dashboard: readonly DashboardRow[] = []): string {
+function report(settings: BenchSettings, measured: Measured[], coldStarts: number[], skipped: string[], startedAt: Date, loadAtStart: number[], traces?: { requests: number; bytes: number; dropped: boolean }, dashboard: readonly DashboardRow[] = []): string {
   const env = [`BENCH_SECONDS=${settings.seconds}`, `BENCH_WARMUP_SECONDS=${settings.warmupSeconds}`, `BENCH_ROUNDS=${settings.rounds}`, `BENCH_CONNECTIONS=${settings.connections}`, `BENCH_SCENARIOS=${settings.scenarios}`];
   if (settings.scenarios.includes('E')) env.push(`BENCH_DASHBOARD_USERS=${settings.dashboard.users}`, `BENCH_DASHBOARD_SECONDS=${settings.dashboard.seconds}`);
   // A profiled gateway is slower; the command line must say so, or the table reads as a plain run.
@@ -143,6 +155,7 @@ function report(settings: BenchSettings, measured: Measured[], coldStarts: numbe
     checksTable(checks(measured, coldStarts)),
     '',
     ...observations(measured),
+    ...tracingObservation(measured, traces),
     coldStarts.length > 0 ? `Cold starts (ms): ${coldStarts.map((t) => t.toFixed(0)).join(', ')}.` : 'Cold start not measured.',
     measured.some((m) => m.rounds.some((r) => r.failures > 0)) ? `Failed answers during load: ${measured.map((m) => `${m.target.scenario} ${targetLabel(m.target)}: ${m.rounds.reduce((n, r) => n + r.failures, 0)}`).join('; ')}.` : 'No failed answers during load.',
     ...skipped.map((s) => `Skipped: ${s}`),
@@ -158,6 +171,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulatorProcess();
   const graphBaseUrl = `${emulator.origin}/beta`;
   const children = [emulator.child];
+  let sink: OtlpSink | undefined;
   try {
     say(`emulator at ${emulator.origin}; timing ${settings.coldStarts} gateway cold starts`);
     const coldStarts = await measureColdStarts(graphBaseUrl, settings.coldStarts);
@@ -165,8 +179,10 @@ async function main(): Promise<void> {
     const targets = allTargets().filter((t) => settings.scenarios.includes(t.scenario[0]!));
     const gateways = new Map<string, GatewayProcess>();
     const gatewayKey = (t: BenchTarget): string => `${t.scenario[0]}|${targetLabel(t)}`;
+    sink = targets.some((t) => t.tracesToSink) ? await startOtlpSink() : undefined;
     for (const target of targets.filter((t) => t.target === 'gateway')) {
-      const gateway = await startGateway(graphBaseUrl, { nodeArgs: settings.gatewayNodeArgs, env: target.gatewayEnv });
+      const env = target.tracesToSink ? { ...target.gatewayEnv, ...sink!.gatewayEnv() } : target.gatewayEnv;
+      const gateway = await startGateway(graphBaseUrl, { nodeArgs: settings.gatewayNodeArgs, env });
       children.push(gateway.child);
       gateways.set(gatewayKey(target), gateway);
     }
@@ -203,9 +219,11 @@ async function main(): Promise<void> {
         say(`round ${round + 1} ${m.target.scenario} / ${targetLabel(m.target)}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${m.cpuPerRequest.at(-1)?.toFixed(0)} µs CPU/req${result.failures ? `, ${result.failures} failed` : ''}`);
       }
     }
+    const tracedGateways = targets.filter((t) => t.tracesToSink && gateways.has(gatewayKey(t))).map(gatewayOf);
+    const traces = sink ? { ...sink.received(), dropped: tracedGateways.some((g) => g.stderr().includes('Dropped')) } : undefined;
     // Its own emulators and gateways (fresh quota windows per row), after A–D so it does not disturb their numbers.
     const dashboard = settings.scenarios.includes('E') ? await runDashboardScenario(settings.dashboard, say) : [];
-    const text = report(settings, measured, coldStarts, skipped, startedAt, loadAtStart, dashboard);
+    const text = report(settings, measured, coldStarts, skipped, startedAt, loadAtStart, traces, dashboard);
     const dir = join(REPO_ROOT, 'tools', 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'latest.md'), text);
@@ -213,6 +231,7 @@ async function main(): Promise<void> {
     process.stdout.write(text);
   } finally {
     for (const child of children.reverse()) await stopChild(child);
+    await sink?.close();
   }
 }
 
