@@ -83,6 +83,8 @@ export interface GatewayConfig {
   readyTimeoutMs: number;
   /** The upstream budgets per operation and per caller (MAX_UPSTREAM_* and MAX_BATCHES_IN_FLIGHT_PER_OPERATION). */
   upstreamBudget: UpstreamBudgetSettings;
+  /** The report cache: scope, freshness, stale limit, proofs, bounds (REPORT_CACHE_* and REPORT_STALE/PROOF_*). */
+  reportCache: ReportCacheSettings;
   /** Persisted-document manifests (TRUSTED_DOCUMENTS, comma-separated paths) and TRUSTED_DOCUMENTS_MODE (allow or require; default allow). Default none. */
   trustedDocuments: TrustedDocumentsSettings | undefined;
   /** OpenTelemetry traces: on when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is set (src/tracing/tracing-config.ts). Default off. */
@@ -194,7 +196,7 @@ function readCursorSecret(raw: string | undefined, problems: string[]): Buffer {
   return Buffer.from(raw, 'utf8');
 }
 
-// --- Report cache (issue 13): parsed here, not yet part of GatewayConfig; the resolver wiring adds `reportCache: readReportCacheSettings(env, problems)` to loadConfig.
+// --- Report cache (issue 13)
 
 /** Who may be answered from a kept report copy: nobody (`off`), the caller who fetched it, or a tenant's proven callers. */
 export type ReportCacheScope = 'off' | 'caller' | 'tenant';
@@ -299,6 +301,7 @@ export function loadConfig(env: Env): GatewayConfig {
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULTS.shutdownTimeoutMs, 0, 600_000, problems),
     readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', DEFAULTS.readyTimeoutMs, 1, 60_000, problems),
     upstreamBudget: readUpstreamBudget(env, problems),
+    reportCache: readReportCacheSettings(env, problems),
     trustedDocuments: readTrustedDocuments(env, problems),
     tracing: readTracingSettings(env, problems),
   };

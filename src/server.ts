@@ -6,6 +6,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GatewayConfig } from './config';
+import { ReportCacheService } from './activation-counts/report/report-cache-service';
+import { reportExtensionPlugin } from './activation-counts/report/report-extension-plugin';
+import type { Office365ActivationCountsReportRow } from './activation-counts/report/report-row.type';
 import { createCallerServices } from './activation-counts/activation-counts.feature';
 import { createContext, type GatewayContext } from './context';
 import { createUpstreamClients } from './msgraph/client';
@@ -53,6 +56,8 @@ export interface GatewayDependencies {
   upstreamIsEmulator?: boolean;
   /** OpenTelemetry (tracing/start-tracing.ts), when configured; shut down (spans flushed) when the gateway closes. */
   tracing?: GatewayTracing;
+  /** Clock of the report cache (freshness, stale limit, proofs, token expiry), epoch ms; default Date.now. Tests move it. */
+  reportCacheClock?: () => number;
 }
 
 export interface Gateway {
@@ -119,7 +124,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     // Inline traces (ftv1) are for Apollo Studio reporting, which this gateway does not use. Cache
     // control is off too: no field carries a hint, answers are per caller (never HTTP-cacheable), and
     // its per-field hook made Apollo wrap every resolver (profiled: ~5 % of CPU per operation).
-    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, idsPerOperationPlugin({ maxIdsPerOperation: config.maxIdsPerOperation, maxIdsPerField: config.maxIdsPerQuery }), operationsPlugin(metrics, app.log), ...(deps.tracing ? [deps.tracing.operationPlugin] : [])],
+    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, idsPerOperationPlugin({ maxIdsPerOperation: config.maxIdsPerOperation, maxIdsPerField: config.maxIdsPerQuery }), operationsPlugin(metrics, app.log), ...(deps.tracing ? [deps.tracing.operationPlugin] : []), reportExtensionPlugin()],
   });
   await apollo.start();
   // Shared by every caller: their fair shares of the upstream, and when to shed.
@@ -138,7 +143,9 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     tracing: deps.tracing?.upstream,
   });
   const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery, cursors };
-  const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings);
+  // One per gateway: kept report copies outlive requests (keyed by token hash or tenant, see report-cache-service.ts).
+  const reportCache = new ReportCacheService<Office365ActivationCountsReportRow>({ settings: config.reportCache, events: metrics.reportCacheEvents, logger: app.log, now: deps.reportCacheClock });
+  const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings, { authorization: caller.authorization, reportCache });
 
   deps.tracing?.registerHttpSpans(app, { graphqlPath: '/graphql' });
   registerRequestLogging(app);

@@ -28,6 +28,7 @@ describe('configuration', () => {
       queryLimits: { maxDepth: 8, maxAliases: 50, maxCost: 100_000, maxDirectives: 50, maxTokens: 5_000, maxIntrospectionFields: 3, maxIntrospectionDepth: 15 },
       shutdownTimeoutMs: 15_000,
       readyTimeoutMs: 2_000,
+      reportCache: { scope: 'caller', freshSeconds: 600, staleSeconds: 3600, proofMaxSeconds: 3600, maxEntries: 1000, maxBytes: 16 * 1024 * 1024 },
     });
   });
 

@@ -5,6 +5,10 @@ import { ActivationCountsUpstream } from './activation-counts.upstream';
 import { ActivationCountsPages } from './list/activation-counts-pages';
 import type { CursorSigner } from './list/cursor-signature';
 import { ActivationCountsReport } from './report/activation-counts-report';
+import { CallerReport } from './report/caller-report';
+import type { ReportCacheService } from './report/report-cache-service';
+import type { ReportAnswerSlot } from './report/report-extension-plugin';
+import type { Office365ActivationCountsReportRow } from './report/report-row.type';
 
 /** The feature's settings, resolved once at start (config.ts holds every default). */
 export interface ActivationCountsSettings {
@@ -21,26 +25,32 @@ export interface CallerServices {
   upstream: ActivationCountsUpstream;
   loader: ActivationCountsLoader;
   pages: ActivationCountsPages;
-  report: ActivationCountsReport;
+  report: CallerReport;
   maxIdsPerQuery: number;
 }
 
 /** What the feature needs of the request context; the app's context extends it. */
-export interface ActivationCountsContext {
+export interface ActivationCountsContext extends ReportAnswerSlot {
   /** Present when the request carried a usable bearer token. */
   caller?: CallerServices;
   /** Why there is no caller, for the UNAUTHENTICATED message. */
   authProblem?: string;
 }
 
+/** What a caller's report needs beyond its client: its bearer header (the cache keys by its hash) and the process's report cache. */
+export interface CallerReportDependencies {
+  authorization: string;
+  reportCache: ReportCacheService<Office365ActivationCountsReportRow>;
+}
+
 /** One caller's services, from a client bound to that caller's token, signal and deadline. */
-export function createCallerServices(client: GraphClient, settings: ActivationCountsSettings): CallerServices {
+export function createCallerServices(client: GraphClient, settings: ActivationCountsSettings, report: CallerReportDependencies): CallerServices {
   const upstream = new ActivationCountsUpstream({ client, resourcePath: settings.resourcePath });
   return {
     upstream,
     loader: new ActivationCountsLoader(upstream),
     pages: new ActivationCountsPages({ client, resourcePath: settings.resourcePath, cursors: settings.cursors }),
-    report: new ActivationCountsReport(client),
+    report: new CallerReport(new ActivationCountsReport(client), report.reportCache, report.authorization.slice('Bearer '.length)),
     maxIdsPerQuery: settings.maxIdsPerQuery,
   };
 }

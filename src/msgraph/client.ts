@@ -6,6 +6,7 @@ import { stringifyUpstreamJson } from './json';
 import { OperationBudget, UNLIMITED_OPERATION, type OperationLimits } from './operation-budget';
 import { OperationScope } from './operation-scope';
 import { RetryPolicy } from './retry-policy';
+import { coalescingLayer } from './coalescing-layer';
 import { createTransport } from './transport';
 import type { UpstreamAdmission } from './upstream-admission';
 import { composeLayers, type UpstreamHandler, type UpstreamResponse } from './upstream-call';
@@ -57,7 +58,7 @@ export interface UpstreamCaller {
 interface SharedUpstream {
   settings: UpstreamSettings;
   pipeline: UpstreamHandler;
-  /** The bare transport under the budget layers: the report download, without credentials or retries. */
+  /** The bare transport under the budget layers, behind coalescing: the report download, without credentials or retries; concurrent fetches of one pre-authenticated URL share one download. */
   download: UpstreamHandler;
   retryPolicy: RetryPolicy;
 }
@@ -69,7 +70,7 @@ export function createUpstreamClients(settings: UpstreamSettings): (caller: Upst
   const retryPolicy = new RetryPolicy({ maxRetries: settings.maxRetries, hooks: settings.hooks, random: settings.random });
   const transport = createTransport({ dispatcher: settings.dispatcher });
   const pipeline = createUpstreamPipeline({ transport, hooks: settings.hooks, retryPolicy, admission: settings.admission, tracingLayer: settings.tracing?.attemptLayer });
-  const download = composeLayers(budgetLayers(settings.admission), transport);
+  const download = composeLayers([coalescingLayer({ onCoalesced: settings.hooks.onCoalesced }), ...budgetLayers(settings.admission)], transport);
   const shared: SharedUpstream = { settings, retryPolicy, pipeline, download };
   const limits = settings.operationLimits ?? UNLIMITED_OPERATION;
   return (caller) => {
@@ -116,7 +117,9 @@ export class GraphClient {
 
   /**
    * GET an absolute URL on another origin WITHOUT the caller's token (Graph's pre-authenticated
-   * report download): the bare transport, same deadline, signal and budget, no retries.
+   * report download): the bare transport, same deadline, signal and budget, no retries. Concurrent
+   * fetches of the same URL share one download: the URL itself is the credential, held only by
+   * whoever received it from Graph (the joiners of one coalesced report call).
    */
   async fetchWithoutCredentials(url: string, action: string): Promise<UpstreamResponse> {
     const call = { method: 'GET' as const, url, path: new URL(url).pathname, headers: { accept: 'text/csv, */*' }, attempt: 1, scope: this.scope };

@@ -1,5 +1,6 @@
 import { attemptIdentityLayer } from './attempt-identity-layer';
 import { callerFairnessLayer } from './caller-fairness-layer';
+import { coalescingLayer } from './coalescing-layer';
 import { operationBudgetLayer } from './operation-budget-layer';
 import { observeLayer } from './observe-layer';
 import { retryLayer } from './retry-layer';
@@ -31,15 +32,14 @@ export function budgetLayers(admission: UpstreamAdmission | undefined): Upstream
  * The upstream client's layers, outermost first: THE place to insert a new one. Built once at
  * start; each call carries its operation's scope (deadline, caller signal), so per-operation state
  * lives in the scope, not here.
- *   - a coalescing layer (identical GETs of one caller in flight share one call) goes first, above
- *     retry, so the shared call is retried once for all;
- *   - a per-operation budget / fairness layer (max upstream requests per operation, max concurrent
- *     per caller) goes right below retry, so every attempt counts;
- *   - an OpenTelemetry layer (a span per upstream request) goes next to observe, per attempt.
+ *   - coalescing (identical GETs of one caller in flight share one call) goes first, above retry,
+ *     so the shared call is retried once for all and its joiners spend no budget;
+ *   - the per-operation budget and caller fairness go right below retry, so every attempt counts;
+ *   - the OpenTelemetry layer (a span per upstream request, when tracing is on) goes next to observe, per attempt.
  */
 export function upstreamLayers(options: UpstreamPipelineOptions): UpstreamLayer[] {
   const tracing = options.tracingLayer ? [options.tracingLayer] : [];
-  return [retryLayer(options.retryPolicy), ...budgetLayers(options.admission), attemptIdentityLayer(), ...tracing, observeLayer(options.hooks)];
+  return [coalescingLayer({ onCoalesced: options.hooks.onCoalesced }), retryLayer(options.retryPolicy), ...budgetLayers(options.admission), attemptIdentityLayer(), ...tracing, observeLayer(options.hooks)];
 }
 
 /** Credentialed calls: every layer, then the transport. */

@@ -9,12 +9,13 @@ const ids = (from: number, count: number) => Array.from({ length: count }, (_, i
 
 /**
  * Near the per-operation cap of 100 upstream requests, within every pre-execution limit: 1000 ids
- * in two byIds fields (50 $batch calls) and 45 one-entity pages (45 GETs), 47 aliases in all.
+ * in two byIds fields (50 $batch calls) and 45 first pages (45 GETs), 47 aliases in all. The pages
+ * differ in size: identical GETs of one caller in flight would share one call (coalescing).
  */
 const GREEDY = `query($a: [ID!]!, $b: [ID!]!) {
   a: office365ActivationCountsByIds(ids: $a) { id }
   b: office365ActivationCountsByIds(ids: $b) { id }
-  ${Array.from({ length: 45 }, (_, i) => `p${i}: office365ActivationCountsList(first: 1) { nodes { id } }`).join('\n  ')}
+  ${Array.from({ length: 45 }, (_, i) => `p${i}: office365ActivationCountsList(first: ${i + 1}) { nodes { id } }`).join('\n  ')}
 }`;
 
 function sentWith(requests: readonly LoggedRequest[], token: string): LoggedRequest[] {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadBenchSettings, rotate, type BenchSettings } from './bench-settings';
 import { cpuMicrosOf, peakRssOf, probe, runLoad, type LoadResult } from './load';
 import { REPO_ROOT, startBareProxy, startEmulatorProcess, startGateway, stopChild, type EmulatorProcess, type GatewayProcess } from './processes';
+import { dashboardChecks, dashboardTable, freshnessRefreshes, runDashboardScenario, type DashboardRow } from './dashboard-scenario';
 import { checksTable, resultsTable, type TargetCheck, type TargetSummary } from './report-table';
 import { startOtlpSink, type OtlpSink } from './otlp-sink';
 import { allTargets, targetLabel, TRACES_ON, TYPENAME_ONLY, type BenchTarget } from './scenarios';
@@ -120,8 +121,25 @@ function observations(measured: Measured[]): string[] {
   return lines;
 }
 
-function report(settings: BenchSettings, measured: Measured[], coldStarts: number[], skipped: string[], startedAt: Date, loadAtStart: number[], traces?: { requests: number; bytes: number; dropped: boolean }): string {
+/** Scenario E's section: its table, what it was run with, and its checks. */
+function dashboardSection(settings: BenchSettings, rows: readonly DashboardRow[]): string[] {
+  if (rows.length === 0) return [];
+  const { users, seconds, timeScale } = settings.dashboard;
+  return [
+    `## E: a dashboard of ${users} users of one tenant`,
+    '',
+    `Each user (its own JWT-shaped token, same \`tid\` and app) loads the report and 3 entities every ${60 * timeScale} s (once a minute, scaled ×${timeScale}) for ${seconds} s per row, against a fresh emulator on a v1.0 base URL (the CSV report: 14 calls per window) with \`EMULATOR_REPORT_QUOTA_SCALE=${timeScale}\` (window ${600 * timeScale} s) and the gateway's REPORT_CACHE_SECONDS/REPORT_STALE_SECONDS/REPORT_PROOF_MAX_SECONDS scaled alike (${600 * timeScale}/${3600 * timeScale}/${3600 * timeScale} s). Freshness refreshes a row can need: ${freshnessRefreshes(settings.dashboard)}. Latency is per report request (its entity request runs beside it).`,
+    '',
+    dashboardTable(rows),
+    '',
+    checksTable(dashboardChecks(rows, settings.dashboard)),
+    '',
+  ];
+}
+
+function report(settings: BenchSettings, measured: Measured[], coldStarts: number[], skipped: string[], startedAt: Date, loadAtStart: number[], traces?: { requests: number; bytes: number; dropped: boolean }, dashboard: readonly DashboardRow[] = []): string {
   const env = [`BENCH_SECONDS=${settings.seconds}`, `BENCH_WARMUP_SECONDS=${settings.warmupSeconds}`, `BENCH_ROUNDS=${settings.rounds}`, `BENCH_CONNECTIONS=${settings.connections}`, `BENCH_SCENARIOS=${settings.scenarios}`];
+  if (settings.scenarios.includes('E')) env.push(`BENCH_DASHBOARD_USERS=${settings.dashboard.users}`, `BENCH_DASHBOARD_SECONDS=${settings.dashboard.seconds}`);
   // A profiled gateway is slower; the command line must say so, or the table reads as a plain run.
   if (settings.gatewayNodeArgs.length > 0) env.push(`BENCH_GATEWAY_NODE_ARGS="${settings.gatewayNodeArgs.join(' ')}"`);
   return [
@@ -142,6 +160,7 @@ function report(settings: BenchSettings, measured: Measured[], coldStarts: numbe
     measured.some((m) => m.rounds.some((r) => r.failures > 0)) ? `Failed answers during load: ${measured.map((m) => `${m.target.scenario} ${targetLabel(m.target)}: ${m.rounds.reduce((n, r) => n + r.failures, 0)}`).join('; ')}.` : 'No failed answers during load.',
     ...skipped.map((s) => `Skipped: ${s}`),
     '',
+    ...dashboardSection(settings, dashboard),
   ].join('\n');
 }
 
@@ -202,7 +221,9 @@ async function main(): Promise<void> {
     }
     const tracedGateways = targets.filter((t) => t.tracesToSink && gateways.has(gatewayKey(t))).map(gatewayOf);
     const traces = sink ? { ...sink.received(), dropped: tracedGateways.some((g) => g.stderr().includes('Dropped')) } : undefined;
-    const text = report(settings, measured, coldStarts, skipped, startedAt, loadAtStart, traces);
+    // Its own emulators and gateways (fresh quota windows per row), after A–D so it does not disturb their numbers.
+    const dashboard = settings.scenarios.includes('E') ? await runDashboardScenario(settings.dashboard, say) : [];
+    const text = report(settings, measured, coldStarts, skipped, startedAt, loadAtStart, traces, dashboard);
     const dir = join(REPO_ROOT, 'tools', 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'latest.md'), text);
