@@ -50,7 +50,7 @@ export function createCallerServices(client: GraphClient, settings: ActivationCo
     upstream,
     loader: new ActivationCountsLoader(upstream),
     pages: new ActivationCountsPages({ client, resourcePath: settings.resourcePath, cursors: settings.cursors }),
-    report: new CallerReport(new ActivationCountsReport(client), report.reportCache, report.authorization.slice('Bearer '.length)),
+    report: new CallerReport(new ActivationCountsReport(client), report.reportCache, report.authorization.slice('Bearer '.length), client),
     maxIdsPerQuery: settings.maxIdsPerQuery,
   };
 }

@@ -13,6 +13,7 @@ import { composeLayers, type UpstreamHandler, type UpstreamResponse } from './up
 import type { UpstreamHooks, UpstreamRetryEvent } from './upstream-hooks';
 import { budgetLayers, createUpstreamPipeline } from './upstream-pipeline';
 import type { BatchTrace, UpstreamTracing } from './upstream-tracing';
+import { waitWithinScope } from './wait-within-scope';
 
 export type { UpstreamResponse } from './upstream-call';
 
@@ -125,6 +126,19 @@ export class GraphClient {
     const call = { method: 'GET' as const, url, path: new URL(url).pathname, headers: { accept: 'text/csv, */*' }, attempt: 1, scope: this.scope };
     try {
       return await this.shared.download(call);
+    } catch (error: unknown) {
+      throw this.failed(error, action);
+    }
+  }
+
+  /**
+   * Waits for work this operation did not start (another caller's report refresh) within this
+   * operation's own deadline and disconnect: UPSTREAM_TIMEOUT or CLIENT_CLOSED_REQUEST when either
+   * comes first. Leaving does not cancel `answer` for whoever else needs it.
+   */
+  async waitWithinOperation<T>(answer: Promise<T>, action: string): Promise<T> {
+    try {
+      return await waitWithinScope(answer, this.scope);
     } catch (error: unknown) {
       throw this.failed(error, action);
     }

@@ -2,6 +2,7 @@ import { tokenHash } from '../security/token-hash';
 import { OperationScope } from './operation-scope';
 import type { UpstreamCall, UpstreamHandler, UpstreamLayer, UpstreamResponse } from './upstream-call';
 import { pathWithoutQueryValues } from './upstream-hooks';
+import { waitWithinScope } from './wait-within-scope';
 
 export interface CoalescingOptions {
   /** Told when a call joined one already in flight instead of going upstream (metrics). */
@@ -59,29 +60,9 @@ class SharedCall {
     if (scope.signal?.aborted || scope.remainingMs() <= 0) return Promise.reject(scope.stopped());
     this.joiners++;
     this.scope.extendTo(scope.deadlineAt);
-    return new Promise<UpstreamResponse>((resolve, reject) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        scope.signal?.removeEventListener('abort', leave);
-      };
-      const leave = (): void => {
-        done();
-        reject(scope.stopped());
-        this.joiners--;
-        if (this.joiners === 0 && !this.settled) this.controller.abort();
-      };
-      const timer = setTimeout(leave, scope.remainingMs());
-      scope.signal?.addEventListener('abort', leave, { once: true });
-      this.answer.then(
-        (response) => {
-          done();
-          resolve(response);
-        },
-        (error: unknown) => {
-          done();
-          reject(error);
-        },
-      );
+    return waitWithinScope(this.answer, scope, () => {
+      this.joiners--;
+      if (this.joiners === 0 && !this.settled) this.controller.abort();
     });
   }
 }

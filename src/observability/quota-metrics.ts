@@ -34,6 +34,12 @@ export function createQuotaMetrics(registry: Registry): QuotaMetrics {
     labelNames: ['copy'] as const,
     registers,
   });
+  const remembered = new Counter({
+    name: 'gateway_report_throttle_remembered_total',
+    help: 'Reports answered without asking Graph because its Retry-After for that caller (or tenant, in tenant scope) had not passed, by answer: "stale" or "throttled".',
+    labelNames: ['answer'] as const,
+    registers,
+  });
   const coalesced = new Counter({
     name: 'gateway_upstream_coalesced_total',
     help: 'GETs that joined an identical one of the same caller already in flight, by method: upstream requests saved.',
@@ -51,6 +57,7 @@ export function createQuotaMetrics(registry: Registry): QuotaMetrics {
       onHit: (copy) => hits.inc({ copy }),
       onMiss: () => misses.inc(),
       onStale: (copy) => stale.inc({ copy }),
+      onThrottleRemembered: (answer) => remembered.inc({ answer }),
     },
     upstreamHooks: {
       onCoalesced: ({ method }) => coalesced.inc({ method }),

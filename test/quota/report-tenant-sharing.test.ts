@@ -107,6 +107,7 @@ describe('REPORT_CACHE_SCOPE=tenant: a copy is shared only with proven tokens of
   });
 
   it("lets proven tokens wait for the refresh another token's call is making, instead of each asking Graph", async () => {
+    clock.advanceSeconds(600); // past the Retry-After (600 s) Graph gave alice's call just before: the gateway asks Graph again
     // Both own copies and the tenant copy are stale now; alice's call refreshes the tenant copy, slowly.
     h.emulator.faults.add({ path: REPORT_PATH, times: 1, action: { kind: 'delay', ms: 300 } });
     const fromAlice = h.gql(REPORT, undefined, { token: alice });

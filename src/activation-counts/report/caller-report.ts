@@ -1,3 +1,4 @@
+import type { GraphClient } from '../../msgraph/client';
 import type { ActivationCountsReport } from './activation-counts-report';
 import type { ReportAnswer, ReportCacheService } from './report-cache-service';
 import type { Office365ActivationCountsReportRow } from './report-row.type';
@@ -9,10 +10,15 @@ export class CallerReport {
     private readonly cache: ReportCacheService<Office365ActivationCountsReportRow>,
     /** The bearer value (without "Bearer "); the cache keeps only its SHA-256. */
     private readonly token: string,
+    /** This caller's client: a wait for another caller's refresh ends at this operation's deadline or disconnect. */
+    private readonly client: Pick<GraphClient, 'waitWithinOperation'>,
   ) {}
 
   answer(): Promise<ReportAnswer<Office365ActivationCountsReportRow>> {
-    return this.cache.answer(this.token, () => this.report.rows());
+    return this.cache.answer(this.token, {
+      fetch: () => this.report.rows(),
+      waitFor: (work) => this.client.waitWithinOperation(work, "wait for the tenant's report refresh"),
+    });
   }
 
   /** After this caller changed an entity: its next report asks Graph rather than answer a copy from before the change. */

@@ -1,12 +1,13 @@
 import type { GraphQLError } from 'graphql';
 import type { ReportCacheSettings } from '../../config';
-import { ErrorCode, isGatewayError } from '../../errors';
+import { ErrorCode, gatewayError, isGatewayError } from '../../errors';
 import { readTokenClaims, type TokenClaims } from '../../security/token-claims';
 import { ReportCache, type ReportCopy } from './report-cache';
 import { callerCopyKey, tenantCopyKey } from './report-cache-key';
 import { cachedReportExtension, upstreamReportExtension, type ReportAnswerExtension } from './report-extension';
 import { ReportProofs } from './report-proofs';
 import { mayShareTenantCopy } from './report-sharing-rule';
+import { ReportThrottles } from './report-throttles';
 
 /** What the operator's metrics hear from the cache (observability/metrics.ts); every member optional. */
 export interface ReportCacheEvents {
@@ -16,6 +17,8 @@ export interface ReportCacheEvents {
   onMiss?(): void;
   /** Graph throttled and a copy answered instead of THROTTLED. */
   onStale?(copy: 'own' | 'tenant'): void;
+  /** Graph's remembered Retry-After had not passed: answered `stale` or `throttled` without asking Graph. */
+  onThrottleRemembered?(answer: 'stale' | 'throttled'): void;
 }
 
 /** The few logger methods the cache writes with (the gateway's pino logger, which redacts tokens). */
@@ -37,6 +40,17 @@ export interface ReportAnswer<Row> {
   extension: ReportAnswerExtension;
 }
 
+/** How a caller's report reaches Graph: its own fetch, and a wait bounded by its own operation. */
+export interface ReportUpstream<Row> {
+  /** Asks Graph with the caller's token (the whole fetch, CSV download included). */
+  fetch(): Promise<Row[]>;
+  /**
+   * Waits for work another caller started within this caller's deadline and disconnect; rejects
+   * UPSTREAM_TIMEOUT or CLIENT_CLOSED_REQUEST when either comes first, leaving the work running.
+   */
+  waitFor(work: Promise<void>): Promise<void>;
+}
+
 /** A caller as the cache sees it: its token, and the claims read (not verified) from it. */
 interface CallerView {
   key: string;
@@ -53,6 +67,7 @@ interface CallerView {
 export class ReportCacheService<Row extends object> {
   private readonly cache: ReportCache<Row>;
   private readonly proofs: ReportProofs;
+  private readonly throttles: ReportThrottles;
   /** Tenant scope: the report call in flight that will refresh each tenant's copy, by tid. */
   private readonly refreshing = new Map<string, Promise<unknown>>();
   private readonly now: () => number;
@@ -62,22 +77,21 @@ export class ReportCacheService<Row extends object> {
     this.now = options.now ?? Date.now;
     this.cache = new ReportCache<Row>({ freshSeconds: settings.freshSeconds, staleSeconds: settings.staleSeconds, maxEntries: settings.maxEntries, maxBytes: settings.maxBytes, now: this.now });
     this.proofs = new ReportProofs(settings.maxEntries);
+    this.throttles = new ReportThrottles(settings.maxEntries, this.now);
   }
 
-  /** The report for the caller holding `token` (the bearer value, without "Bearer "); `fetch` asks Graph with that token. */
-  async answer(token: string, fetch: () => Promise<Row[]>): Promise<ReportAnswer<Row>> {
-    if (this.options.settings.scope === 'off') return this.fromUpstream(await fetch());
+  /** The report for the caller holding `token` (the bearer value, without "Bearer "); `upstream` asks Graph with that token. */
+  async answer(token: string, upstream: ReportUpstream<Row>): Promise<ReportAnswer<Row>> {
+    if (this.options.settings.scope === 'off') return this.fromUpstream(await upstream.fetch());
     const caller: CallerView = { key: callerCopyKey(token), claims: readTokenClaims(token) };
-    const own = this.cache.get(caller.key);
-    if (own?.source === 'cache') return this.hit(own, 'own');
-    const shared = this.shareableTenantCopy(caller);
-    if (shared?.source === 'cache') return this.hit(shared, 'tenant');
-    const refreshed = await this.afterTenantRefresh(caller);
-    if (refreshed) return this.hit(refreshed, 'tenant');
+    const kept = this.withoutAsking(caller);
+    if (kept) return kept;
+    const refreshed = await this.afterTenantRefresh(caller, upstream);
+    if (refreshed) return refreshed;
     this.options.events?.onMiss?.();
     let rows: Row[];
     try {
-      rows = await this.refreshingTenant(caller, fetch());
+      rows = await this.refreshingTenant(caller, upstream.fetch());
     } catch (error: unknown) {
       return this.afterFailure(error, caller);
     }
@@ -86,17 +100,54 @@ export class ReportCacheService<Row extends object> {
   }
 
   /**
-   * A proven caller whose tenant's copy is being refreshed by another token's call waits for that
-   * call instead of making its own, then reads the new copy by the same rule (undefined when the
-   * call failed or the rule says no): one refresh per tenant per freshness period, not one per caller.
+   * The answer that needs no upstream call: a fresh copy the caller may read, or, while Graph's
+   * remembered Retry-After for it has not passed, a stale copy or THROTTLED (thrown). Undefined: ask Graph.
    */
-  private async afterTenantRefresh(caller: CallerView): Promise<ReportCopy<Row> | undefined> {
+  private withoutAsking(caller: CallerView): ReportAnswer<Row> | undefined {
+    const own = this.cache.get(caller.key);
+    if (own?.source === 'cache') return this.hit(own, 'own');
+    const shared = this.shareableTenantCopy(caller);
+    if (shared?.source === 'cache') return this.hit(shared, 'tenant');
+    const retryAfterSeconds = this.rememberedRetryAfter(caller);
+    if (retryAfterSeconds === undefined) return undefined;
+    const copy = this.newest(own, shared);
+    this.options.events?.onThrottleRemembered?.(copy ? 'stale' : 'throttled');
+    if (copy) return this.stale(copy, retryAfterSeconds);
+    throw gatewayError(ErrorCode.THROTTLED, `Graph throttled the activation counts report and asked to wait; it is not asked again for ${retryAfterSeconds} s (its Retry-After)`, { retryAfterSeconds });
+  }
+
+  /**
+   * Seconds left of Graph's Retry-After for this caller's own report path or, in tenant scope, its
+   * token's tenant. The tenant's applies to an unproven token of that tid too: it is told THROTTLED
+   * (what Graph would answer) and learns nothing of the tenant's copy, and its call is not spent.
+   */
+  private rememberedRetryAfter(caller: CallerView): number | undefined {
+    const own = this.throttles.remainingSeconds(caller.key);
+    const tid = caller.claims?.tid;
+    const tenant = this.options.settings.scope === 'tenant' && tid !== undefined ? this.throttles.remainingSeconds(tenantCopyKey(tid)) : undefined;
+    if (own === undefined) return tenant;
+    return tenant === undefined ? own : Math.max(own, tenant);
+  }
+
+  /**
+   * A proven caller whose tenant's copy is being refreshed by another token's call waits for that
+   * call instead of making its own, within its own deadline and disconnect (never cancelling the
+   * refresh for the others), then answers as if it had just arrived: one refresh per tenant per
+   * freshness period, not one per caller. At its deadline a stale copy it may read answers, else
+   * UPSTREAM_TIMEOUT. Undefined: the refresh left nothing for it (it failed, or the rule says no).
+   */
+  private async afterTenantRefresh(caller: CallerView, upstream: ReportUpstream<Row>): Promise<ReportAnswer<Row> | undefined> {
     const tid = caller.claims?.tid;
     const inFlight = tid === undefined ? undefined : this.refreshing.get(tid);
     if (!inFlight || !this.isProvenFor(caller, tid!)) return undefined;
-    await inFlight.catch(() => undefined);
-    const copy = this.shareableTenantCopy(caller);
-    return copy?.source === 'cache' ? copy : undefined;
+    try {
+      await upstream.waitFor(inFlight.then(() => undefined, () => undefined));
+    } catch (error: unknown) {
+      const copy = isGatewayError(error, ErrorCode.UPSTREAM_TIMEOUT) ? this.newest(this.cache.get(caller.key), this.shareableTenantCopy(caller)) : undefined;
+      if (!copy) throw error;
+      return this.stale(copy);
+    }
+    return this.withoutAsking(caller);
   }
 
   /** Tenant scope: marks `call` as the refresh of the caller's tenant copy while it is in flight (the first one wins). */
@@ -148,9 +199,12 @@ export class ReportCacheService<Row extends object> {
     const tid = caller.claims?.tid;
     const own = { rows, fetchedAt, ...(caller.claims?.expiresAt !== undefined ? { notAfter: caller.claims.expiresAt } : {}), ...(tid !== undefined ? { tid } : {}) };
     this.cache.put(caller.key, own);
+    this.throttles.forget(caller.key);
     if (this.options.settings.scope !== 'tenant') return;
     this.proofs.record(caller.key, fetchedAt);
-    if (tid !== undefined) this.cache.put(tenantCopyKey(tid), { rows, fetchedAt, tid });
+    if (tid === undefined) return;
+    this.cache.put(tenantCopyKey(tid), { rows, fetchedAt, tid });
+    this.throttles.forget(tenantCopyKey(tid));
   }
 
   private afterFailure(error: unknown, caller: CallerView): ReportAnswer<Row> {
@@ -161,13 +215,29 @@ export class ReportCacheService<Row extends object> {
       throw error;
     }
     if (!isGatewayError(error, ErrorCode.THROTTLED)) throw error;
-    const copy = this.newest(this.cache.get(caller.key), this.shareableTenantCopy(caller));
-    if (!copy) throw error;
     const upstream = (error as GraphQLError).extensions.upstream as { retryAfterSeconds?: number } | undefined;
     const retryAfterSeconds = upstream?.retryAfterSeconds;
-    const stale: ReportCopy<Row> = { ...copy.copy, source: 'stale' };
-    this.options.events?.onStale?.(copy.which);
-    this.options.logger?.warn({ ageSeconds: stale.ageSeconds, retryAfterSeconds: retryAfterSeconds ?? null, copy: copy.which }, 'Graph throttled the report: answered from a kept copy with a stale warning');
+    if (retryAfterSeconds !== undefined) this.throttles.record(this.throttleKey(caller), retryAfterSeconds);
+    const copy = this.newest(this.cache.get(caller.key), this.shareableTenantCopy(caller));
+    if (!copy) throw error;
+    return this.stale(copy, retryAfterSeconds);
+  }
+
+  /**
+   * Whose report path a 429 is remembered for: the tenant's only when the token is proven for its
+   * tid (its claims authentic, as Graph accepted it), so a forged JWT carrying a real tid cannot
+   * hold a tenant's callers back from Graph; otherwise the caller's own.
+   */
+  private throttleKey(caller: CallerView): string {
+    const tid = caller.claims?.tid;
+    const tenantScope = this.options.settings.scope === 'tenant' && tid !== undefined;
+    return tenantScope && this.isProvenFor(caller, tid) ? tenantCopyKey(tid) : caller.key;
+  }
+
+  private stale(kept: { copy: ReportCopy<Row>; which: 'own' | 'tenant' }, retryAfterSeconds?: number): ReportAnswer<Row> {
+    const stale: ReportCopy<Row> = { ...kept.copy, source: 'stale' };
+    this.options.events?.onStale?.(kept.which);
+    this.options.logger?.warn({ ageSeconds: stale.ageSeconds, retryAfterSeconds: retryAfterSeconds ?? null, copy: kept.which }, 'Graph throttled the report: answered from a kept copy with a stale warning');
     return { rows: stale.rows, extension: cachedReportExtension(stale, retryAfterSeconds) };
   }
 
