@@ -31,13 +31,17 @@ function rowsFromJson(body: unknown): Office365ActivationCountsReportRow[] {
 export class ActivationCountsReport {
   constructor(private readonly client: GraphClient) {}
 
-  async rows(): Promise<Office365ActivationCountsReportRow[]> {
+  /** `onGraphAnswered`: told when Graph answered with the redirect and only the download is left. */
+  async rows(onGraphAnswered?: () => void): Promise<Office365ActivationCountsReportRow[]> {
     // v1.0 refuses $format=application/json; only beta offers the JSON shape.
     const beta = /\/beta$/.test(this.client.baseUrl);
     const path = beta ? `${REPORT_PATH}?$format=application/json` : REPORT_PATH;
     const answer = await this.client.send({ method: 'GET', path, action: ACTION });
     if (answer.status === 200) return isJsonAnswer(answer) ? rowsFromJson(answer.body) : parseReportCsv(answer.text);
-    if (REDIRECT_STATUSES.has(answer.status)) return this.download(answer, `${this.client.baseUrl}${path}`);
+    if (REDIRECT_STATUSES.has(answer.status)) {
+      onGraphAnswered?.();
+      return this.download(answer, `${this.client.baseUrl}${path}`);
+    }
     throw errorFromUpstream(answer, ACTION);
   }
 

@@ -16,8 +16,8 @@ export class CallerReport {
 
   answer(): Promise<ReportAnswer<Office365ActivationCountsReportRow>> {
     return this.cache.answer(this.token, {
-      fetch: () => this.report.rows(),
-      waitFor: (work) => this.client.waitWithinOperation(work, "wait for the tenant's report refresh"),
+      fetch: (onGraphAnswered) => this.report.rows(onGraphAnswered),
+      waitFor: (work) => this.client.waitWithinOperation(work, "wait for the report fetch in flight"),
     });
   }
 

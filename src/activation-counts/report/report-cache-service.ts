@@ -42,8 +42,11 @@ export interface ReportAnswer<Row> {
 
 /** How a caller's report reaches Graph: its own fetch, and a wait bounded by its own operation. */
 export interface ReportUpstream<Row> {
-  /** Asks Graph with the caller's token (the whole fetch, CSV download included). */
-  fetch(): Promise<Row[]>;
+  /**
+   * Asks Graph with the caller's token (the whole fetch, CSV download included); calls
+   * `onGraphAnswered` when Graph has answered and only the download is left.
+   */
+  fetch(onGraphAnswered?: () => void): Promise<Row[]>;
   /**
    * Waits for work another caller started within this caller's deadline and disconnect; rejects
    * UPSTREAM_TIMEOUT or CLIENT_CLOSED_REQUEST when either comes first, leaving the work running.
@@ -70,6 +73,8 @@ export class ReportCacheService<Row extends object> {
   private readonly throttles: ReportThrottles;
   /** Tenant scope: the report call in flight that will refresh each tenant's copy, by tid. */
   private readonly refreshing = new Map<string, Promise<unknown>>();
+  /** Each caller's own fetch in flight, by caller key: settles once its outcome is kept (copy, proof or throttle). */
+  private readonly fetching = new Map<string, { graphAnswered: boolean; settled: Promise<void> }>();
   private readonly now: () => number;
 
   constructor(private readonly options: ReportCacheServiceOptions) {
@@ -88,15 +93,36 @@ export class ReportCacheService<Row extends object> {
     if (kept) return kept;
     const refreshed = await this.afterTenantRefresh(caller, upstream);
     if (refreshed) return refreshed;
+    const downloaded = await this.afterOwnDownload(caller, upstream);
+    if (downloaded) return downloaded;
     this.options.events?.onMiss?.();
+    const fetching = { graphAnswered: false, settled: Promise.resolve() };
+    let settle!: () => void;
+    fetching.settled = new Promise<void>((resolve) => (settle = resolve));
+    this.fetching.set(caller.key, fetching);
     let rows: Row[];
     try {
-      rows = await this.refreshingTenant(caller, upstream.fetch());
+      rows = await this.refreshingTenant(caller, upstream.fetch(() => void (fetching.graphAnswered = true)));
+      this.keep(caller, rows, this.now());
     } catch (error: unknown) {
       return this.afterFailure(error, caller);
+    } finally {
+      if (this.fetching.get(caller.key) === fetching) this.fetching.delete(caller.key);
+      settle();
     }
-    this.keep(caller, rows, this.now());
     return this.fromUpstream(rows);
+  }
+
+  /**
+   * The same token's fetch is past Graph's answer (its 302) and downloading the CSV: wait for it
+   * (within this caller's own deadline and disconnect) rather than spend another report call, then
+   * answer from what it kept. Before the 302 the coalescing layer already joins identical GETs.
+   */
+  private async afterOwnDownload(caller: CallerView, upstream: ReportUpstream<Row>): Promise<ReportAnswer<Row> | undefined> {
+    const fetching = this.fetching.get(caller.key);
+    if (!fetching?.graphAnswered) return undefined;
+    await upstream.waitFor(fetching.settled);
+    return this.withoutAsking(caller);
   }
 
   /**
