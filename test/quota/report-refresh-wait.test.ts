@@ -1,5 +1,5 @@
 import { Agent } from 'undici';
-import { fakeJwt } from '../support/fake-jwt';
+import { fetchedFor, tenantToken as tokenOf } from '../support/report-callers';
 import { postGraphQL } from '../support/graphql-http';
 import { startHarness, type Harness } from '../support/harness';
 import { eventually } from '../support/polling';
@@ -7,14 +7,6 @@ import { testClock } from '../support/test-clock';
 
 const REPORT = '{ office365ActivationCountsReport { productType windows } }';
 const REPORT_PATH = '/reports/getOffice365ActivationCounts';
-
-function tokenOf(tid: string, oid: string): string {
-  return `Bearer ${fakeJwt({ tid, oid, appid: 'dashboard', exp: Math.floor(Date.now() / 1000) + 3600 })}`;
-}
-
-function fetchedFor(body: { data?: { office365ActivationCountsReport?: { productType: string }[] } | null }): string[] {
-  return [...new Set((body.data?.office365ActivationCountsReport ?? []).map((row) => /\[oid:([^\]]+)\]$/.exec(row.productType)?.[1] ?? '?'))];
-}
 
 describe("a proven token waiting on another token's tenant refresh stops at its own disconnect", () => {
   const clock = testClock();

@@ -1,5 +1,5 @@
 import { graphError } from '../../emulator/graph-error';
-import { fakeJwt } from '../support/fake-jwt';
+import { fetchedFor, tenantToken as tokenOf } from '../support/report-callers';
 import { httpGet } from '../support/graphql-http';
 import { startHarness, type Harness } from '../support/harness';
 import { metricSample } from '../support/prometheus';
@@ -12,14 +12,6 @@ const reportCalls = (h: Harness): number => h.emulator.httpRequests().filter((r)
 /** Graph's 429 for the next `times` report calls, asking to wait 600 s (beyond GRAPH_TIMEOUT_MS: no retry). */
 const throttleReport = (h: Harness, times = 10): void =>
   void h.emulator.faults.add({ path: REPORT_PATH, times, action: { kind: 'respond', response: graphError(429, 'TooManyRequests', 'Too many requests.', { 'retry-after': '600' }) } });
-
-function tokenOf(tid: string, oid: string): string {
-  return `Bearer ${fakeJwt({ tid, oid, appid: 'dashboard', exp: Math.floor(Date.now() / 1000) + 3600 })}`;
-}
-
-function fetchedFor(body: { data?: { office365ActivationCountsReport?: { productType: string }[] } | null }): string[] {
-  return [...new Set((body.data?.office365ActivationCountsReport ?? []).map((row) => /\[oid:([^\]]+)\]$/.exec(row.productType)?.[1] ?? '?'))];
-}
 
 describe("caller scope: Graph's Retry-After is remembered per caller until it passes", () => {
   const clock = testClock();
