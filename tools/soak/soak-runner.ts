@@ -3,7 +3,7 @@ import { spawnGateway } from '../../test/support/gateway-process';
 import { httpGet } from '../../test/support/graphql-http';
 import { findSecretLeaks } from '../../test/support/log-scan';
 import { metricSample } from '../../test/support/prometheus';
-import { sampleEntitiesAnd } from '../../test/support/sample-data';
+import { int64Counts, sampleEntitiesAnd } from '../../test/support/sample-data';
 import { accountWrites, percentile, type SoakReport } from './soak-report';
 import { runWorkload, soakEntityId, type RequestOutcome } from './soak-workload';
 
@@ -43,7 +43,7 @@ async function memory(url: string, startedAt: number): Promise<MemorySample> {
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const ids = Array.from({ length: options.clients }, (_, i) => soakEntityId(i));
   const emulator = await startEmulator({
-    seed: sampleEntitiesAnd(ids, () => ({ productType: 'soak', windows: 0n, mac: 0n, android: 0n, ios: 0n, windows10Mobile: 0n })),
+    seed: sampleEntitiesAnd(ids, () => ({ productType: 'soak', ...int64Counts(() => 0n) })),
     faults: { random: { rate: options.faultRate, seed: options.seed, retryAfterSeconds: options.retryAfterSeconds } },
     keepLog: false,
   });
