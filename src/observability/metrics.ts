@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry, type Counter, type Histogram } from 'prom-client';
+import { metricsIn } from './metric-factory';
 import type { ReportCacheEvents } from '../activation-counts/report/report-cache-service';
 import { combineHooks, type UpstreamHooks } from '../msgraph/upstream-hooks';
 import { createQuotaMetrics } from './quota-metrics';
@@ -29,52 +30,19 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 export function createGatewayMetrics(options: GatewayMetricsOptions = {}): GatewayMetrics {
   const registry = options.registry ?? new Registry();
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
-  const registers = [registry];
-  const operations = new Counter({
-    name: 'gateway_graphql_operations_total',
-    help: 'GraphQL operations answered, by operation name, type and outcome ("success" or the first error code).',
-    labelNames: ['operation', 'type', 'outcome'] as const,
-    registers,
-  });
-  const operationDuration = new Histogram({
-    name: 'gateway_graphql_operation_duration_seconds',
-    help: 'Time from receiving a GraphQL operation to sending its answer.',
-    labelNames: ['type'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
-  const inFlight = new Gauge({ name: 'gateway_graphql_requests_in_flight', help: 'GraphQL requests being executed now.', registers });
-  const documents = new Counter({
-    name: 'gateway_graphql_documents_total',
-    help: 'GraphQL documents received, by kind: "trusted" (from a TRUSTED_DOCUMENTS manifest), "ad_hoc" (text sent by the caller) or "refused" (before parsing).',
-    labelNames: ['kind'] as const,
-    registers,
-  });
-  const upstreamRequests = new Counter({
-    name: 'gateway_upstream_requests_total',
-    help: 'HTTP requests to the upstream, by method and status ("network" when no answer came).',
-    labelNames: ['method', 'status'] as const,
-    registers,
-  });
-  const upstreamDuration = new Histogram({
-    name: 'gateway_upstream_request_duration_seconds',
-    help: 'Upstream request latency, headers and body, per attempt.',
-    labelNames: ['method'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
-  const retries = new Counter({
-    name: 'gateway_upstream_retries_total',
-    help: 'Upstream retries, by method and the status (or "network") that caused them.',
-    labelNames: ['method', 'reason'] as const,
-    registers,
-  });
-  const batchSize = new Histogram({
-    name: 'gateway_upstream_batch_size',
-    help: 'Sub-requests per upstream $batch call (Graph allows at most 20).',
-    buckets: [1, 2, 5, 10, 15, 20],
-    registers,
-  });
+  const metric = metricsIn(registry);
+  const operations = metric.counter('gateway_graphql_operations_total', 'GraphQL operations answered, by operation name, type and outcome ("success" or the first error code).', ['operation', 'type', 'outcome'] as const);
+  const operationDuration = metric.histogram('gateway_graphql_operation_duration_seconds', 'Time from receiving a GraphQL operation to sending its answer.', LATENCY_BUCKETS, ['type'] as const);
+  const inFlight = new Gauge({ name: 'gateway_graphql_requests_in_flight', help: 'GraphQL requests being executed now.', registers: [registry] });
+  const documents = metric.counter(
+    'gateway_graphql_documents_total',
+    'GraphQL documents received, by kind: "trusted" (from a TRUSTED_DOCUMENTS manifest), "ad_hoc" (text sent by the caller) or "refused" (before parsing).',
+    ['kind'] as const,
+  );
+  const upstreamRequests = metric.counter('gateway_upstream_requests_total', 'HTTP requests to the upstream, by method and status ("network" when no answer came).', ['method', 'status'] as const);
+  const upstreamDuration = metric.histogram('gateway_upstream_request_duration_seconds', 'Upstream request latency, headers and body, per attempt.', LATENCY_BUCKETS, ['method'] as const);
+  const retries = metric.counter('gateway_upstream_retries_total', 'Upstream retries, by method and the status (or "network") that caused them.', ['method', 'reason'] as const);
+  const batchSize = metric.histogram('gateway_upstream_batch_size', 'Sub-requests per upstream $batch call (Graph allows at most 20).', [1, 2, 5, 10, 15, 20]);
   const quota = createQuotaMetrics(registry);
   const upstreamHooks: UpstreamHooks = {
     onResponse: ({ method, status, durationMs }) => {

@@ -1,4 +1,5 @@
-import { Counter, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { metricsIn } from './metric-factory';
 import type { ReportCacheEvents } from '../activation-counts/report/report-cache-service';
 import type { UpstreamHooks } from '../msgraph/upstream-hooks';
 
@@ -20,38 +21,17 @@ export function upstreamPathLabel(path: string): string {
 }
 
 export function createQuotaMetrics(registry: Registry): QuotaMetrics {
-  const registers = [registry];
-  const hits = new Counter({
-    name: 'gateway_report_cache_hits_total',
-    help: 'Reports answered from a fresh kept copy, by copy: "own" (the caller\'s) or "tenant" (shared by the proof rule).',
-    labelNames: ['copy'] as const,
-    registers,
-  });
-  const misses = new Counter({ name: 'gateway_report_cache_misses_total', help: 'Reports with no fresh copy to answer: Graph was asked.', registers });
-  const stale = new Counter({
-    name: 'gateway_report_stale_answers_total',
-    help: 'Reports Graph throttled that were answered from an older copy (with the stale warning) instead of THROTTLED, by copy.',
-    labelNames: ['copy'] as const,
-    registers,
-  });
-  const remembered = new Counter({
-    name: 'gateway_report_throttle_remembered_total',
-    help: 'Reports answered without asking Graph because its Retry-After for that caller (or tenant, in tenant scope) had not passed, by answer: "stale" or "throttled".',
-    labelNames: ['answer'] as const,
-    registers,
-  });
-  const coalesced = new Counter({
-    name: 'gateway_upstream_coalesced_total',
-    help: 'GETs that joined an identical one of the same caller already in flight, by method: upstream requests saved.',
-    labelNames: ['method'] as const,
-    registers,
-  });
-  const throttled = new Counter({
-    name: 'gateway_upstream_throttled_total',
-    help: 'Upstream 429 answers (each attempt), by path with ids as {id}.',
-    labelNames: ['path'] as const,
-    registers,
-  });
+  const metric = metricsIn(registry);
+  const hits = metric.counter('gateway_report_cache_hits_total', 'Reports answered from a fresh kept copy, by copy: "own" (the caller\'s) or "tenant" (shared by the proof rule).', ['copy'] as const);
+  const misses = metric.counter('gateway_report_cache_misses_total', 'Reports with no fresh copy to answer: Graph was asked.');
+  const stale = metric.counter('gateway_report_stale_answers_total', 'Reports Graph throttled that were answered from an older copy (with the stale warning) instead of THROTTLED, by copy.', ['copy'] as const);
+  const remembered = metric.counter(
+    'gateway_report_throttle_remembered_total',
+    'Reports answered without asking Graph because its Retry-After for that caller (or tenant, in tenant scope) had not passed, by answer: "stale" or "throttled".',
+    ['answer'] as const,
+  );
+  const coalesced = metric.counter('gateway_upstream_coalesced_total', 'GETs that joined an identical one of the same caller already in flight, by method: upstream requests saved.', ['method'] as const);
+  const throttled = metric.counter('gateway_upstream_throttled_total', 'Upstream 429 answers (each attempt), by path with ids as {id}.', ['path'] as const);
   return {
     reportCacheEvents: {
       onHit: (copy) => hits.inc({ copy }),

@@ -19,6 +19,9 @@ const PLATFORM_FIELDS = ['windows', 'mac', 'android', 'ios', 'windows10Mobile'] 
 
 jest.setTimeout(60_000);
 
+/** The gateway's report cache keeps copies fresh this long here, so a test can see one turn stale. */
+const REPORT_FRESH_SECONDS = 3;
+
 interface DashboardSite {
   url: string;
   buildMs: number;
@@ -107,7 +110,7 @@ describe('the activation dashboard in headless Chromium, on its own origin', () 
     // Beta: the report as JSON rows (the v1.0 CSV path answers the same rows). No retries: a
     // throttled answer reaches the page at once.
     // The gateway accepts only the dashboard's own operations, as a production deployment would.
-    h = await startHarness({ version: 'beta', env: { CORS_ORIGINS: origin, GRAPH_MAX_RETRIES: '0', TRUSTED_DOCUMENTS: MANIFEST, TRUSTED_DOCUMENTS_MODE: 'require' }, deps: { upstreamIsEmulator: true } });
+    h = await startHarness({ version: 'beta', env: { CORS_ORIGINS: origin, GRAPH_MAX_RETRIES: '0', TRUSTED_DOCUMENTS: MANIFEST, TRUSTED_DOCUMENTS_MODE: 'require', REPORT_CACHE_SECONDS: String(REPORT_FRESH_SECONDS) }, deps: { upstreamIsEmulator: true } });
     dashboardUrl = `${site.url}?gateway=${encodeURIComponent(h.url)}&pageSize=2`;
     browser = await launchBrowser();
     // Chromium logs every 4xx answer to fetch; the refused 1.5 is one on purpose (Apollo answers 400).
@@ -222,7 +225,7 @@ describe('the activation dashboard in headless Chromium, on its own origin', () 
   });
 
   it('shows "as of" with the age when the gateway answers the report from its cache, and warns when stale', async () => {
-    // This branch's gateway has no report cache yet: its answer gains the extension it will add.
+    // Exact wording for exact ages: the answer gains the extension with chosen values.
     const freshness = [
       { source: 'cache', ageSeconds: 125, fetchedAt: '2026-12-01T08:58:00.000Z' },
       { source: 'stale', ageSeconds: 7200, fetchedAt: '2026-12-01T07:00:00.000Z', retryAfterSeconds: 30 },
@@ -242,6 +245,30 @@ describe('the activation dashboard in headless Chromium, on its own origin', () 
     await cachedPage.waitForFunction(() => document.getElementById('report-freshness')!.textContent!.startsWith('Stale'));
     expect(await cachedPage.textContent('#report-freshness')).toBe('Stale: Microsoft Graph could not be asked for a fresh report, showing the copy as of 2026-12-01T07:00:00.000Z (2 h old); the gateway retries in 30 s.');
     expect(await warned()).toBe(true);
+    await cachedPage.close();
+  });
+
+  it('shows "as of" for a copy from the gateway\'s own report cache, and the stale warning when Graph then throttles', async () => {
+    const cachedPage = await context.newPage();
+    await openDashboard(cachedPage, dashboardUrl);
+    // A second load within the freshness period is answered from the gateway's copy.
+    await cachedPage.click('#load');
+    await cachedPage.waitForFunction(() => document.getElementById('report-freshness')!.textContent!.startsWith('as of'));
+    expect(await cachedPage.textContent('#report-freshness')).toMatch(/^as of \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z \(\d s old\)$/);
+    const reportCalls = () => h.emulator.httpRequests().filter((r) => r.url.includes('/reports/getOffice365ActivationCounts')).length;
+    const callsBefore = reportCalls();
+    // Past the freshness period Graph throttles the report: the gateway answers its copy, marked stale.
+    h.emulator.faults.add({ path: '/reports/getOffice365ActivationCounts', action: { kind: 'respond', response: graphError(429, 'TooManyRequests', 'Too many requests', { 'retry-after': '30' }) } });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, REPORT_FRESH_SECONDS * 1000 + 200));
+      await cachedPage.click('#load');
+      await cachedPage.waitForFunction(() => document.getElementById('report-freshness')!.textContent!.startsWith('Stale'));
+      expect(await cachedPage.textContent('#report-freshness')).toMatch(/^Stale: Microsoft Graph could not be asked for a fresh report, showing the copy as of \S+ \(\d s old\); the gateway retries in 30 s\.$/);
+      expect(reportCalls()).toBeGreaterThan(callsBefore);
+      expect((await tableRows(cachedPage)).length).toBeGreaterThan(0);
+    } finally {
+      h.emulator.faults.clear();
+    }
     await cachedPage.close();
   });
 

@@ -1,4 +1,5 @@
 import { startHarness, type Harness } from '../support/harness';
+import { reportCsv } from '../support/report-csv';
 
 const RESOURCE = '/reports/office365ActivationCounts';
 const HUGE = '9'.repeat(5000);
@@ -76,7 +77,8 @@ describe('a bad upstream value is an error on that field only (report rows)', ()
   });
 
   it('answers the other rows and fields of the CSV report', async () => {
-    const csv = 'Report Refresh Date,Product Type,Windows,Mac,Android,iOS,Windows 10 Mobile\r\n2017-09-01,A,1,2,3,4,5\r\n2017-09-01,B,x7,2,3,4,5\r\n';
+    const row = { reportRefreshDate: '2017-09-01', productType: 'A', windows: '1', mac: '2', android: '3', ios: '4', windows10Mobile: '5' };
+    const csv = reportCsv([row, { ...row, productType: 'B', windows: 'x7' }]);
     h.emulator.faults.add({ path: '/reports/getOffice365ActivationCounts', times: 1, action: { kind: 'respond', response: { status: 200, headers: { 'content-type': 'text/csv' }, rawBody: csv } } });
     const { body } = await h.gql(REPORT);
     expect(body.data.office365ActivationCountsReport).toEqual([

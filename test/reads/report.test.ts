@@ -1,6 +1,7 @@
 import { sampleEntities } from '../../emulator/entity-store';
 import { useHarness, TOKEN } from '../support/harness';
 import { REPORT_COLUMNS, REPORT_SELECTION } from '../../src/activation-counts/activation-counts.properties';
+import { reportCsv, reportRow } from '../support/report-csv';
 
 // Each test here reads what Graph answers now (faults included), not a copy kept by an earlier test.
 const NO_REPORT_CACHE = { REPORT_CACHE_SCOPE: 'off' };
@@ -52,16 +53,17 @@ describe('office365ActivationCountsReport on a v1.0 base URL (302 to a CSV downl
   });
 
   it('parses a CSV the upstream answers directly with 200', async () => {
-    const csv = '\uFEFFReport Refresh Date,Product Type,Windows,Mac,Android,iOS,Windows 10 Mobile\r\n2026-11-03,"Direct, CSV",9223372036854775807,,1,2,3\r\n';
+    const csv = `\uFEFF${reportCsv([{ reportRefreshDate: '2026-11-03', productType: '"Direct, CSV"', windows: '9223372036854775807', android: '1', ios: '2', windows10Mobile: '3' }])}`;
     h.emulator.faults.add({ path: '/reports/getOffice365ActivationCounts', times: 1, action: { kind: 'respond', response: { status: 200, headers: { 'content-type': 'text/csv' }, rawBody: csv } } });
     const { body } = await h.gql(REPORT);
     expect(body.data.office365ActivationCountsReport).toEqual([
-      { reportRefreshDate: '2026-11-03', productType: 'Direct, CSV', windows: '9223372036854775807', mac: null, android: '1', ios: '2', windows10Mobile: '3' },
+      reportRow({ reportRefreshDate: '2026-11-03', productType: 'Direct, CSV', windows: '9223372036854775807', mac: null, android: '1', ios: '2', windows10Mobile: '3' }),
     ]);
   });
 
   it('names a missing column in an UPSTREAM_ERROR', async () => {
-    const csv = 'Report Refresh Date,Product Type,Windows,Android,iOS,Windows 10 Mobile\r\n2026-11-03,x,1,1,2,3\r\n';
+    const withoutMac = REPORT_COLUMNS.filter((c) => c.name !== 'mac');
+    const csv = reportCsv([{ reportRefreshDate: '2026-11-03', productType: 'x', windows: '1', android: '1', ios: '2', windows10Mobile: '3' }], withoutMac);
     h.emulator.faults.add({ path: '/reports/getOffice365ActivationCounts', times: 1, action: { kind: 'respond', response: { status: 200, headers: { 'content-type': 'text/csv' }, rawBody: csv } } });
     const { body } = await h.gql(REPORT);
     expect(body.data).toBeNull();

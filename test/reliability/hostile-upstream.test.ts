@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { startHarness, type Harness } from '../support/harness';
 import { startHostileUpstream, type HostileUpstream } from '../support/hostile-upstream';
+import { reportCsv } from '../support/report-csv';
 
 const ONE = '{ office365ActivationCounts(id: "x") { id windows } }';
 const REPORT = '{ office365ActivationCountsReport { productType windows } }';
-const HEADER = 'Report Refresh Date,Product Type,Windows,Mac,Android,iOS,Windows 10 Mobile';
 
 function json(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(text);
@@ -56,7 +56,7 @@ describe('a hostile upstream on loopback (the configured base)', () => {
 
   it('fetches a loopback redirect target: the configured base is itself on loopback (the emulator case)', async () => {
     upstream.answer = (req, res) => {
-      if (req.url!.startsWith('/download')) return void res.writeHead(200, { 'content-type': 'text/csv' }).end(`${HEADER}\r\n2026-11-01,p,1,2,3,4,5\r\n`);
+      if (req.url!.startsWith('/download')) return void res.writeHead(200, { 'content-type': 'text/csv' }).end(reportCsv([{ reportRefreshDate: '2026-11-01', productType: 'p', windows: '1', mac: '2', android: '3', ios: '4', windows10Mobile: '5' }]));
       res.writeHead(302, { location: `${upstream.origin}/download/report.csv` }).end();
     };
     const { body } = await h.gql(REPORT);

@@ -1,4 +1,5 @@
 import { graphError } from '../../emulator/graph-error';
+import { ENTITY_SELECTION } from '../../src/activation-counts/activation-counts.properties';
 import { ActivationCountsEntitiesDocument } from '../generated/client/graphql';
 import { batchItems, mostReceivedWithin } from '../support/emulator-log';
 import { useHarness } from '../support/harness';
@@ -99,7 +100,7 @@ describe('past the per-operation byte budget', () => {
   });
 
   it('stops at the budget while reading, answers what arrived before it, and does not retry', async () => {
-    const query = 'query($ids: [ID!]!) { office365ActivationCountsByIds(ids: $ids) { id reportRefreshDate productType windows mac android ios windows10Mobile } }';
+    const query = `query($ids: [ID!]!) { office365ActivationCountsByIds(ids: $ids) { ${ENTITY_SELECTION} } }`;
     const { status, body } = await h.gql(query, { ids: ids(1, 60) });
     expect(status).toBe(200);
     const answered = body.data.office365ActivationCountsByIds;

@@ -1,4 +1,5 @@
 import { sampleEntities, type StoredEntity } from '../../emulator/entity-store';
+import { INT64_PROPERTIES, type Int64Property } from '../../src/activation-counts/activation-counts.properties';
 
 /** What a generated entity holds besides its id and date. */
 export type GeneratedCounts = Omit<StoredEntity, 'id' | 'reportRefreshDate'>;
@@ -12,6 +13,11 @@ export function sampleEntitiesAnd(ids: readonly string[], countsOf: (index: numb
   return [...sampleEntities(), ...generated];
 }
 
+/** A value for every Int64 property of the entity table, so a property added there gets data too. */
+export function int64Counts(valueOf: (property: Int64Property) => bigint | null): Record<Int64Property, bigint | null> {
+  return Object.fromEntries(INT64_PROPERTIES.map((property) => [property, valueOf(property)])) as Record<Int64Property, bigint | null>;
+}
+
 export function entityId(n: number): string {
   return `e-${String(n).padStart(2, '0')}`;
 }
@@ -22,12 +28,12 @@ export function manyEntities(count: number): StoredEntity[] {
   return sampleEntitiesAnd(ids, (i) => {
     const n = i + 1;
     return {
+      ...int64Counts(() => 0n), // windows10Mobile, and any Int64 property without a value of its own below
       productType: `Product ${n}`,
       windows: BigInt(1000 + n),
       mac: BigInt(2000 + n),
       android: null,
       ios: 9007199254740993n + BigInt(n),
-      windows10Mobile: 0n,
     };
   });
 }

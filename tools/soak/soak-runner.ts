@@ -3,7 +3,7 @@ import { spawnGateway } from '../../test/support/gateway-process';
 import { httpGet } from '../../test/support/graphql-http';
 import { findSecretLeaks } from '../../test/support/log-scan';
 import { metricSample } from '../../test/support/prometheus';
-import { sampleEntitiesAnd } from '../../test/support/sample-data';
+import { int64Counts, sampleEntitiesAnd } from '../../test/support/sample-data';
 import { accountWrites, percentile, type SoakReport } from './soak-report';
 import { runWorkload, soakEntityId, type RequestOutcome } from './soak-workload';
 
@@ -21,7 +21,8 @@ export interface SoakOptions {
   command: string;
 }
 
-const TOKEN = 'Bearer soak-test-token-5e1f';
+/** One caller per client: the per-caller upstream cap (MAX_UPSTREAM_CONCURRENCY_PER_CALLER) applies per user, as in a real deployment. */
+const tokenFor = (client: number): string => `Bearer soak-test-token-5e1f-${client}`;
 
 interface MemorySample {
   atS: number;
@@ -43,7 +44,7 @@ async function memory(url: string, startedAt: number): Promise<MemorySample> {
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const ids = Array.from({ length: options.clients }, (_, i) => soakEntityId(i));
   const emulator = await startEmulator({
-    seed: sampleEntitiesAnd(ids, () => ({ productType: 'soak', windows: 0n, mac: 0n, android: 0n, ios: 0n, windows10Mobile: 0n })),
+    seed: sampleEntitiesAnd(ids, () => ({ productType: 'soak', ...int64Counts(() => 0n) })),
     faults: { random: { rate: options.faultRate, seed: options.seed, retryAfterSeconds: options.retryAfterSeconds } },
     keepLog: false,
   });
@@ -66,7 +67,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const sampler = setInterval(() => void memory(url, started).then((m) => samples.push(m), () => undefined), 5_000);
     await runWorkload({
       url,
-      token: TOKEN,
+      tokenFor,
       clients: options.clients,
       until: started + options.durationMs,
       readableIds: ['proplus', 'business', 'project', 'visio', 'big-numbers', 'missing-entity', ...ids.slice(0, 10)],
@@ -112,7 +113,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       rssGrowthPercent: ((atEnd.rssMb - afterWarmup.rssMb) / afterWarmup.rssMb) * 100,
       memoryTrend: samples.map((m) => `${m.atS}s ${m.rssMb.toFixed(0)}/${m.heapUsedMb.toFixed(0)}`).join(', '),
       processStayedUp,
-      tokenLeaksInLogs: findSecretLeaks(gateway.output().split('\n'), [TOKEN]).length,
+      tokenLeaksInLogs: findSecretLeaks(gateway.output().split('\n'), Array.from({ length: options.clients }, (_, client) => tokenFor(client))).length,
     };
   } finally {
     if (gateway.child.exitCode === null) {

@@ -17,7 +17,8 @@ export interface RequestOutcome {
 
 export interface WorkloadOptions {
   url: string;
-  token: string;
+  /** Client i's Authorization header: one caller per client, as the users of a real deployment. */
+  tokenFor(client: number): string;
   clients: number;
   /** Stop starting new requests after this epoch ms. */
   until: number;
@@ -70,7 +71,7 @@ async function runClient(options: WorkloadOptions, agent: Agent, client: number)
     }
     const started = performance.now();
     try {
-      const { status, text } = await postGraphQL(options.url, body, { authorization: options.token }, { dispatcher: agent });
+      const { status, text } = await postGraphQL(options.url, body, { authorization: options.tokenFor(client) }, { dispatcher: agent });
       const latencyMs = performance.now() - started;
       let errors: { extensions?: { code?: unknown } }[] = [];
       try {
