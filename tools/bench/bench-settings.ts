@@ -14,6 +14,12 @@ export interface BenchSettings {
   scenarios: string;
   /** Extra node flags for the gateway process, e.g. "--cpu-prof". BENCH_GATEWAY_NODE_ARGS, default none. */
   gatewayNodeArgs: string[];
+  /**
+   * Another build's dist folder (e.g. main's, built in a scratch worktree): every default gateway row
+   * also runs from it as "gateway (baseline build)", so before/after ratios come from one run.
+   * BENCH_BASELINE_DIST, default none.
+   */
+  baselineDist?: string;
 }
 
 function bounded(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
@@ -35,6 +41,7 @@ export function loadBenchSettings(env: Record<string, string | undefined>): Benc
     coldStarts: bounded(env, 'BENCH_COLD_STARTS', 5, 0, 20),
     scenarios,
     gatewayNodeArgs: (env.BENCH_GATEWAY_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+    baselineDist: env.BENCH_BASELINE_DIST || undefined,
   };
 }
 

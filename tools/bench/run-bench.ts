@@ -101,6 +101,13 @@ function observations(measured: Measured[]): string[] {
   if (floor && proxy && floor.cpuPerRequest.length > 0 && proxy.cpuPerRequest.length > 0) {
     lines.push(`A floor of this stack: \`{ __typename }\` (no resolver, no upstream call) costs the gateway ${median(floor.cpuPerRequest).toFixed(0)} µs CPU per request, ${medianRatio(floor.cpuPerRequest, proxy.cpuPerRequest).toFixed(1)}× the bare proxy's whole hop; the 50 % throughput goal needs the full read in about 2× the proxy's CPU.`);
   }
+  // The same scenario served by the baseline build, in the same rounds: the before/after of this change.
+  for (const m of measured.filter((x) => x.target.baseline)) {
+    const current = measured.find((x) => x.target.scenario === m.target.scenario && !x.target.baseline && x.target.target === 'gateway' && !x.target.gatewayEnv && x.target.variant === m.target.variant);
+    if (!current || current.cpuPerRequest.length === 0 || m.cpuPerRequest.length === 0) continue;
+    const ratio = medianRatio(current.cpuPerRequest, m.cpuPerRequest);
+    lines.push(`${m.target.scenario}${m.target.variant ? ` (${m.target.variant})` : ''}: CPU per request ${median(current.cpuPerRequest).toFixed(0)} µs vs the baseline build's ${median(m.cpuPerRequest).toFixed(0)} µs (${((ratio - 1) * 100).toFixed(0)} %, median of per-round ratios).`);
+  }
   if (gateway && quiet) {
     const ratio = medianRatio(quiet.rounds.map((r) => r.requestsPerSecond), gateway.rounds.map((r) => r.requestsPerSecond));
     lines.push(`A without the two info log lines per request (LOG_LEVEL=warn): ${((ratio - 1) * 100).toFixed(0)} % throughput vs the default LOG_LEVEL=info.`);
@@ -112,6 +119,7 @@ function report(settings: BenchSettings, measured: Measured[], coldStarts: numbe
   const env = [`BENCH_SECONDS=${settings.seconds}`, `BENCH_WARMUP_SECONDS=${settings.warmupSeconds}`, `BENCH_ROUNDS=${settings.rounds}`, `BENCH_CONNECTIONS=${settings.connections}`, `BENCH_SCENARIOS=${settings.scenarios}`];
   // A profiled gateway is slower; the command line must say so, or the table reads as a plain run.
   if (settings.gatewayNodeArgs.length > 0) env.push(`BENCH_GATEWAY_NODE_ARGS="${settings.gatewayNodeArgs.join(' ')}"`);
+  if (settings.baselineDist) env.push(`BENCH_BASELINE_DIST=${settings.baselineDist}`);
   return [
     `# Benchmark: the gateway beside one bare HTTP hop`,
     '',
@@ -143,11 +151,12 @@ async function main(): Promise<void> {
     say(`emulator at ${emulator.origin}; timing ${settings.coldStarts} gateway cold starts`);
     const coldStarts = await measureColdStarts(graphBaseUrl, settings.coldStarts);
     // One gateway per scenario and variant: each peak RSS is its own, not the heap a heavier scenario left behind.
-    const targets = allTargets().filter((t) => settings.scenarios.includes(t.scenario[0]!));
+    const targets = allTargets({ baseline: settings.baselineDist !== undefined }).filter((t) => settings.scenarios.includes(t.scenario[0]!));
     const gateways = new Map<string, GatewayProcess>();
     const gatewayKey = (t: BenchTarget): string => `${t.scenario[0]}|${targetLabel(t)}`;
     for (const target of targets.filter((t) => t.target === 'gateway')) {
-      const gateway = await startGateway(graphBaseUrl, { nodeArgs: settings.gatewayNodeArgs, env: target.gatewayEnv });
+      const distDir = target.baseline ? settings.baselineDist : undefined;
+      const gateway = await startGateway(graphBaseUrl, { nodeArgs: settings.gatewayNodeArgs, env: target.gatewayEnv, distDir });
       children.push(gateway.child);
       gateways.set(gatewayKey(target), gateway);
     }

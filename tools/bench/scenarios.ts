@@ -23,12 +23,14 @@ export interface BenchTarget {
   gatewayEnv?: Record<string, string>;
   /** What this row asks, when it is not the scenario's own query (shown in the row label). */
   variant?: string;
+  /** Served by the baseline build (BENCH_BASELINE_DIST) instead of this worktree's dist. */
+  baseline?: boolean;
   request: LoadRequest;
 }
 
 /** The row label: the target, and its gateway variant when not the default. */
 export function targetLabel(target: BenchTarget): string {
-  const parts = [target.target, ...(target.variant ? [target.variant] : []), ...Object.entries(target.gatewayEnv ?? {}).map(([k, v]) => `${k}=${v}`)];
+  const parts = [target.baseline ? `${target.target} (baseline build)` : target.target, ...(target.variant ? [target.variant] : []), ...Object.entries(target.gatewayEnv ?? {}).map(([k, v]) => `${k}=${v}`)];
   return parts.join(', ');
 }
 
@@ -98,6 +100,9 @@ export function scenarioD(): BenchTarget {
   return { scenario: 'D: update mutation', target: 'gateway', request: graphqlRequest(query, isData) };
 }
 
-export function allTargets(): BenchTarget[] {
-  return [...scenarioA(), scenarioB(), scenarioC(), scenarioD()];
+/** Every target; with a baseline build, each default gateway row is followed by the same row served by that build. */
+export function allTargets(options: { baseline?: boolean } = {}): BenchTarget[] {
+  const targets = [...scenarioA(), scenarioB(), scenarioC(), scenarioD()];
+  if (!options.baseline) return targets;
+  return targets.flatMap((t) => (t.target === 'gateway' && !t.gatewayEnv ? [t, { ...t, baseline: true }] : [t]));
 }
