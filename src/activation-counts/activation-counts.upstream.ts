@@ -2,7 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { errorFromUpstream, ErrorCode, gatewayError } from '../errors';
 import { executeBatch, type BatchSubRequest } from '../msgraph/batch';
 import type { GraphClient, UpstreamResponse } from '../msgraph/client';
-import { entityPath } from '../msgraph/entity-path';
+import { entityPath, entityPathsWith } from '../msgraph/entity-path';
 import { entityFromUpstream, patchBodyFromInput } from './activation-counts.mapper';
 import type { UpdateOffice365ActivationCountsInput } from './activation-counts.input';
 import type { Office365ActivationCounts } from './activation-counts.type';
@@ -15,7 +15,10 @@ export interface ActivationCountsUpstreamOptions {
   resourcePath: string;
 }
 
-function outcomeOf(status: number, headers: Record<string, string | undefined>, body: unknown, action: string): EntityOutcome {
+const readOf = (id: string): string => `read of entity ${JSON.stringify(id)}`;
+
+/** `action` names the read in error messages only: a function, so a $batch of fine items builds none. */
+function outcomeOf(status: number, headers: Record<string, string | undefined>, body: unknown, action: () => string): EntityOutcome {
   if (status === 200) {
     try {
       return entityFromUpstream(body, action);
@@ -24,7 +27,7 @@ function outcomeOf(status: number, headers: Record<string, string | undefined>, 
     }
   }
   if (status === 404) return null;
-  return errorFromUpstream({ status, headers, body }, action);
+  return errorFromUpstream({ status, headers, body }, action());
 }
 
 /** Reads and writes of the entity, through one caller's GraphClient. */
@@ -36,9 +39,10 @@ export class ActivationCountsUpstream {
     const unique = [...new Set(ids)];
     const outcomes = new Map<string, EntityOutcome>();
     const valid: { id: string; url: string }[] = [];
+    const pathOf = entityPathsWith(this.options.resourcePath, properties);
     for (const id of unique) {
       try {
-        valid.push({ id, url: entityPath(this.options.resourcePath, id, properties) });
+        valid.push({ id, url: pathOf(id) });
       } catch (error: unknown) {
         outcomes.set(id, error as GraphQLError);
       }
@@ -52,16 +56,16 @@ export class ActivationCountsUpstream {
       const answers = await executeBatch(this.options.client, requests, `read ${valid.length} entities in $batch`);
       valid.forEach(({ id }, index) => {
         const answer = answers.get(String(index + 1))!;
-        outcomes.set(id, outcomeOf(answer.status, answer.headers, answer.body, `read of entity ${JSON.stringify(id)}`));
+        outcomes.set(id, outcomeOf(answer.status, answer.headers, answer.body, () => readOf(id)));
       });
     }
     return ids.map((id) => outcomes.get(id)!);
   }
 
   private async readOne(id: string, path: string): Promise<EntityOutcome> {
-    const action = `read of entity ${JSON.stringify(id)}`;
+    const action = readOf(id);
     const answer = await this.options.client.send({ method: 'GET', path, action });
-    return outcomeOf(answer.status, answer.headers, answer.body, action);
+    return outcomeOf(answer.status, answer.headers, answer.body, () => action);
   }
 
   /** PATCH with only the given fields; the updated entity from a 200 body, or read back after a 204. */
