@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadBenchSettings, rotate, type BenchSettings } from './bench-settings';
 import { cpuMicrosOf, peakRssOf, probe, runLoad, type LoadResult } from './load';
 import { REPO_ROOT, startBareProxy, startEmulatorProcess, startGateway, stopChild, type EmulatorProcess, type GatewayProcess } from './processes';
+import { cpuVersusProxyGoal, floorGoal, notSlowerGoal, perEntityGoal, throughputStepGoal, type RowFigures } from './goals';
 import { checksTable, resultsTable, type TargetCheck, type TargetSummary } from './report-table';
 import { allTargets, targetLabel, TYPENAME_ONLY, type BenchTarget } from './scenarios';
 import { median, medianRatio, upstreamPerOperation } from './stats';
@@ -61,6 +62,8 @@ function findRow(measured: Measured[], scenario: string, label: string): Measure
   return measured.find((m) => m.target.scenario.startsWith(scenario) && targetLabel(m.target) === label);
 }
 
+const figures = (m: Measured): RowFigures => ({ cpuPerRequest: m.cpuPerRequest, requestsPerSecond: m.rounds.map((r) => r.requestsPerSecond) });
+
 function checks(measured: Measured[], coldStarts: number[]): TargetCheck[] {
   const found = (scenario: string, label: string): Measured | undefined => findRow(measured, scenario, label);
   const list: TargetCheck[] = [];
@@ -72,6 +75,24 @@ function checks(measured: Measured[], coldStarts: number[]): TargetCheck[] {
     list.push({ name: 'A throughput, gateway / bare proxy', measured: `${(throughput * 100).toFixed(0)} %`, goal: '≥ 50 %', met: throughput >= 0.5 });
     list.push({ name: 'A p99, gateway / bare proxy', measured: `${p99.toFixed(2)}×`, goal: '≤ 2×', met: p99 <= 2 });
     list.push({ name: 'gateway peak RSS under A load', measured: `${(gatewayA.peakRssBytes / MB).toFixed(0)} MB`, goal: '≤ 150 MB', met: gatewayA.peakRssBytes <= 150 * MB });
+    list.push(throughputStepGoal(figures(gatewayA), figures(proxyA)), cpuVersusProxyGoal(figures(gatewayA), figures(proxyA)));
+    const floor = found('A', `gateway, ${TYPENAME_ONLY}`);
+    const baselineFloor = found('A', `gateway (baseline build), ${TYPENAME_ONLY}`);
+    if (floor && baselineFloor) list.push(floorGoal(figures(floor), figures(baselineFloor), figures(proxyA)));
+  }
+  for (const letter of ['B', 'C'] as const) {
+    const gateway = found(letter, 'gateway');
+    const baseline = found(letter, 'gateway (baseline build)');
+    if (gateway && baseline) list.push(perEntityGoal(letter, figures(gateway), figures(baseline)));
+  }
+  for (const baseline of measured.filter((m) => m.target.baseline && !m.target.variant)) {
+    const current = found(baseline.target.scenario[0]!, 'gateway');
+    if (current) list.push(notSlowerGoal(baseline.target.scenario, figures(current), figures(baseline)));
+  }
+  const gateways = measured.filter((m) => m.target.target === 'gateway');
+  if (gateways.length > 0) {
+    const peak = Math.max(...gateways.map((m) => m.peakRssBytes));
+    list.push({ name: 'peak RSS of any gateway, any scenario', measured: `${(peak / MB).toFixed(0)} MB`, goal: '≤ 150 MB', met: peak <= 150 * MB });
   }
   for (const [letter, goal] of [['B', 1], ['C', 5]] as const) {
     const gateway = found(letter, 'gateway');
