@@ -58,16 +58,19 @@ export function loadEmulatorOptions(env: Env): EmulatorOptions & { port: number;
  *   EMULATOR_REPORT_QUOTA_CSV_PER_TENANT (40), EMULATOR_REPORT_QUOTA_JSON_PER_APP (100)
  * - EMULATOR_REFUSE_TOKENS: comma-separated tokens answered 401 InvalidAuthenticationToken
  * - EMULATOR_REFUSE_TOKEN_PREFIX: comma-separated prefixes; tokens starting with one are refused
+ * - EMULATOR_REPORT_PER_CALLER: on tags every report row with its caller (see reportPerCaller); default off
  */
-export function loadReportQuotaOptions(env: Env): Pick<EmulatorOptions, 'reportQuota' | 'refuseTokens'> {
+export function loadReportQuotaOptions(env: Env): Pick<EmulatorOptions, 'reportQuota' | 'refuseTokens' | 'reportPerCaller'> {
   const problems: string[] = [];
   const options = readReportQuotaOptions(env, problems);
   if (problems.length > 0) throw new EmulatorConfigError(`Invalid emulator configuration:\n  - ${problems.join('\n  - ')}`);
   return options;
 }
 
-function readReportQuotaOptions(env: Env, problems: string[]): Pick<EmulatorOptions, 'reportQuota' | 'refuseTokens'> {
+function readReportQuotaOptions(env: Env, problems: string[]): Pick<EmulatorOptions, 'reportQuota' | 'refuseTokens' | 'reportPerCaller'> {
   const refuseTokens = readRefusals(env);
+  const perCaller = (env.EMULATOR_REPORT_PER_CALLER || 'off').toLowerCase();
+  if (perCaller !== 'on' && perCaller !== 'off') problems.push(`EMULATOR_REPORT_PER_CALLER=${JSON.stringify(env.EMULATOR_REPORT_PER_CALLER)}: expected on or off`);
   const mode = (env.EMULATOR_REPORT_QUOTA || 'on').toLowerCase();
   if (mode !== 'on' && mode !== 'off') problems.push(`EMULATOR_REPORT_QUOTA=${JSON.stringify(env.EMULATOR_REPORT_QUOTA)}: expected on or off`);
   const scale = readNumber(env, 'EMULATOR_REPORT_QUOTA_SCALE', 0.0001, 1000, problems, false) ?? 1;
@@ -83,6 +86,7 @@ function readReportQuotaOptions(env: Env, problems: string[]): Pick<EmulatorOpti
   return {
     ...(quotaChosen ? { reportQuota: mode === 'off' ? false : limits } : {}),
     ...(refuseTokens ? { refuseTokens } : {}),
+    ...(perCaller === 'on' ? { reportPerCaller: true } : {}),
   };
 }
 

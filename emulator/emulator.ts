@@ -39,6 +39,12 @@ export interface EmulatorOptions {
   reportQuota?: ReportQuotaLimits | false;
   /** Tokens answered 401 InvalidAuthenticationToken on every path. Default: none. */
   refuseTokens?: TokenRefusalOptions;
+  /**
+   * Each caller gets its own report data: every row's productType ends with the caller's tag
+   * (` [oid:…]`, ` [tid:…]` or ` [token:<12 hex of its SHA-256>]`, see report-caller-tag.ts), so
+   * tests can tell whose copy an answer is. Default false.
+   */
+  reportPerCaller?: boolean;
   /** Clock of the report quota's windows, in epoch ms. Default Date.now. */
   now?: () => number;
 }
@@ -49,6 +55,10 @@ export interface EmulatorCounters {
   graphHttp: number;
   /** Sub-requests carried inside $batch calls. */
   batchItems: number;
+  /** Report requests (plain or $batch items) the report handler answered, 429s included; injected faults are not counted. */
+  reportRequests: number;
+  /** Of those, the ones the report quota answered 429. */
+  reportThrottled: number;
 }
 
 /** An in-process emulator of the Graph resource, for `npm start` without an account and for tests. */
@@ -144,7 +154,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (options.faults) faults.configure(options.faults);
   const log: LoggedRequest[] = [];
   const keepLog = options.keepLog ?? true;
-  const counters: EmulatorCounters = { graphHttp: 0, batchItems: 0 };
+  const counters: EmulatorCounters = { graphHttp: 0, batchItems: 0, reportRequests: 0, reportThrottled: 0 };
   const record = (entry: LoggedRequest): void => {
     if (entry.origin === 'graph') {
       if (entry.transport === 'http') counters.graphHttp++;
@@ -183,11 +193,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (request.path === '/$batch' && request.method === 'POST' && request.transport === 'http') {
       return handleBatch(request, dispatchBatchItem, random);
     }
-    return (
-      handleEntityRequest(store, { resourcePath, honourPreferReturn: options.honourPreferReturn ?? true, versionRoot: (v) => `${origin}/${v}` }, request) ??
-      handleReportRequest(store, downloads, downloadOrigin, request, reportAdmission(reportQuota, request)) ??
-      graphError(400, 'BadRequest', `Resource not found for the segment '${request.path.split('/')[1] ?? ''}'.`)
-    );
+    const entityAnswer = handleEntityRequest(store, { resourcePath, honourPreferReturn: options.honourPreferReturn ?? true, versionRoot: (v) => `${origin}/${v}` }, request);
+    if (entityAnswer) return entityAnswer;
+    const reportAnswer = handleReportRequest(store, downloads, downloadOrigin, request, reportAdmission(reportQuota, request), options.reportPerCaller ?? false);
+    if (reportAnswer) {
+      counters.reportRequests++;
+      if (reportAnswer.status === 429) counters.reportThrottled++;
+      return reportAnswer;
+    }
+    return graphError(400, 'BadRequest', `Resource not found for the segment '${request.path.split('/')[1] ?? ''}'.`);
   }
 
   async function dispatchBatchItem(request: EmulatorRequest): Promise<EmulatorResponse> {

@@ -3,6 +3,7 @@ import { REPORT_COLUMNS } from '../src/activation-counts/activation-counts.prope
 import type { EntityStore, StoredEntity } from './entity-store';
 import type { EmulatorRequest, EmulatorResponse } from './emulator.types';
 import { graphError, graphJson } from './graph-error';
+import { reportCallerTag, tagRowForCaller } from './report-caller-tag';
 import type { ReportAdmission } from './report-quota-gate';
 
 export const REPORT_PATH = '/reports/getOffice365ActivationCounts';
@@ -19,11 +20,18 @@ export function reportCsv(entities: StoredEntity[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** The report's rows: the store's entities, tagged with the caller when the report varies per caller. */
+function rowsFor(request: EmulatorRequest, perCaller: boolean, store: EntityStore): StoredEntity[] {
+  if (!perCaller) return store.list();
+  const tag = reportCallerTag(request.headers.authorization);
+  return store.list().map((entity) => tagRowForCaller(entity, tag));
+}
+
 /**
  * GET /reports/getOffice365ActivationCounts: beta with $format=application/json answers rows as
  * JSON; otherwise (v1.0) a 302 to a pre-authenticated CSV on the download origin.
  */
-export function handleReportRequest(store: EntityStore, downloads: Map<string, string>, downloadOrigin: string, request: EmulatorRequest, admit?: ReportAdmission): EmulatorResponse | undefined {
+export function handleReportRequest(store: EntityStore, downloads: Map<string, string>, downloadOrigin: string, request: EmulatorRequest, admit?: ReportAdmission, perCaller = false): EmulatorResponse | undefined {
   if (request.path !== REPORT_PATH) return undefined;
   if (request.method !== 'GET') return graphError(405, 'MethodNotAllowed', 'Only GET is supported on this report.');
   const format = request.query.get('$format');
@@ -31,14 +39,14 @@ export function handleReportRequest(store: EntityStore, downloads: Map<string, s
     if (request.version !== 'beta') return graphError(400, 'BadRequest', "The $format 'application/json' is supported only on the beta endpoint.");
     const throttled = admit?.('json');
     if (throttled) return throttled;
-    const value = store.list().map((e) => Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, e[c.name] ?? null])));
+    const value = rowsFor(request, perCaller, store).map((e) => Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, e[c.name] ?? null])));
     return graphJson(200, { value });
   }
   if (format !== null && format !== 'text/csv') return graphError(400, 'BadRequest', `Unsupported $format '${format}'.`);
   const throttled = admit?.('csv');
   if (throttled) return throttled;
   const token = randomUUID();
-  downloads.set(token, reportCsv(store.list()));
+  downloads.set(token, reportCsv(rowsFor(request, perCaller, store)));
   return { status: 302, headers: { location: `${downloadOrigin}/reports/download/${token}.csv?sig=${randomUUID()}`, 'request-id': randomUUID() } };
 }
 

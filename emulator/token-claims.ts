@@ -7,7 +7,8 @@ export interface QuotaCaller {
 /** Tokens that are not JWTs (the sample token, test tokens) all share one tenant and one app. */
 export const DEFAULT_QUOTA_CALLER: QuotaCaller = { tenant: 'emulator-default-tenant', app: 'emulator-default-app' };
 
-function claimsOf(token: string): Record<string, unknown> | undefined {
+/** The payload of a JWT-shaped token, decoded (not verified), or undefined. */
+export function claimsOf(token: string): Record<string, unknown> | undefined {
   const parts = token.split('.');
   if (parts.length !== 3 || !/^[A-Za-z0-9_-]+$/.test(parts[1]!)) return undefined;
   try {

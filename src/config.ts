@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import type { OperationLimits } from './msgraph/operation-budget';
+import type { AdmissionLimits } from './msgraph/upstream-admission';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './security/query-limits';
 import { readTrustedDocuments, type TrustedDocumentsSettings } from './trusted-documents/trusted-documents-config';
+import { readTracingSettings, type TracingSettings } from './tracing/tracing-config';
 
 /** Every default setting, in one place; the readers below and the library entry points use these. */
 export const DEFAULTS = {
@@ -11,9 +15,23 @@ export const DEFAULTS = {
   graphTimeoutMs: 10_000,
   graphMaxRetries: 3,
   maxIdsPerQuery: 500,
+  maxIdsPerOperation: 1_000,
+  httpRequestTimeoutMs: 10_000,
+  httpConnectionTimeoutMs: 60_000,
+  maxConnections: 1_024,
   logLevel: 'info',
   shutdownTimeoutMs: 15_000,
   readyTimeoutMs: 2_000,
+  /** Twice the 50 $batch calls of MAX_IDS_PER_OPERATION's 1000 ids: room for retries; 45 aliases, byIds of 100 or 50 references need 3 to 5. */
+  maxUpstreamRequestsPerOperation: 100,
+  maxBatchesInFlightPerOperation: 4,
+  /** Two bodies at the transport's 16 MiB cap. */
+  maxUpstreamBytesPerOperation: 32 * 1024 * 1024,
+  /** The upstream pool's sockets (msgraph/dispatcher.ts). */
+  maxUpstreamConcurrency: 64,
+  /** Eight callers at their cap fill the pool; a ninth still gets its turn in FIFO order. */
+  maxUpstreamConcurrencyPerCaller: 8,
+  maxUpstreamQueue: 256,
 } as const;
 
 /** Everything the gateway reads from the environment, validated once at start. */
@@ -34,6 +52,21 @@ export interface GatewayConfig {
   graphMaxRetries: number;
   /** Largest number of ids office365ActivationCountsByIds accepts in one call. Default 500. */
   maxIdsPerQuery: number;
+  /** Ids over all office365ActivationCountsByIds fields and `_entities` representations of one operation. Default 1000 (≤ 50 $batch calls). */
+  maxIdsPerOperation: number;
+  /**
+   * HMAC-SHA256 key signing list cursors (CURSOR_SECRET, at least 32 characters). When unset, a
+   * random key is generated here, once per process: cursors then do not survive a restart.
+   */
+  cursorSecret: Buffer;
+  /** Whether cursorSecret came from CURSOR_SECRET (false: generated at start). */
+  cursorSecretConfigured: boolean;
+  /** Time for a whole request (headers and body) to arrive (HTTP_REQUEST_TIMEOUT_MS). Default 10000 ms. */
+  httpRequestTimeoutMs: number;
+  /** Idle time after which a client socket is closed (HTTP_CONNECTION_TIMEOUT_MS). Default 60000 ms (above GRAPH_TIMEOUT_MS: an operation waiting on the upstream writes nothing). */
+  httpConnectionTimeoutMs: number;
+  /** Open client connections at once; further ones are closed on arrival (MAX_CONNECTIONS). Default 1024. */
+  maxConnections: number;
   /** Origins allowed by CORS; empty means no cross-origin browser access. Default none. */
   corsOrigins: string[];
   /** Whether introspection (GraphiQL, stitching) is on. Default true. */
@@ -48,8 +81,14 @@ export interface GatewayConfig {
   shutdownTimeoutMs: number;
   /** How long /ready waits for the upstream to answer. Default 2000 ms. */
   readyTimeoutMs: number;
+  /** The upstream budgets per operation and per caller (MAX_UPSTREAM_* and MAX_BATCHES_IN_FLIGHT_PER_OPERATION). */
+  upstreamBudget: UpstreamBudgetSettings;
+  /** The report cache: scope, freshness, stale limit, proofs, bounds (REPORT_CACHE_* and REPORT_STALE/PROOF_*). */
+  reportCache: ReportCacheSettings;
   /** Persisted-document manifests (TRUSTED_DOCUMENTS, comma-separated paths) and TRUSTED_DOCUMENTS_MODE (allow or require; default allow). Default none. */
   trustedDocuments: TrustedDocumentsSettings | undefined;
+  /** OpenTelemetry traces: on when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is set (src/tracing/tracing-config.ts). Default off. */
+  tracing: TracingSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -59,7 +98,8 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Host names of a loopback upstream (http allowed; the report may redirect to loopback). */
+export const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 type Env = Record<string, string | undefined>;
 
@@ -145,8 +185,18 @@ export function configWarnings(config: GatewayConfig): string[] {
   ];
 }
 
+const MIN_CURSOR_SECRET_LENGTH = 32;
 
-// --- Report cache (issue 13): parsed here, not yet part of GatewayConfig; the resolver wiring adds `reportCache: readReportCacheSettings(env, problems)` to loadConfig.
+function readCursorSecret(raw: string | undefined, problems: string[]): Buffer {
+  if (raw === undefined || raw === '') return randomBytes(32);
+  if (raw.length < MIN_CURSOR_SECRET_LENGTH) {
+    // The value is a secret: its length is named, never its content.
+    problems.push(`CURSOR_SECRET (${raw.length} characters): expected at least ${MIN_CURSOR_SECRET_LENGTH} characters, e.g. \`openssl rand -base64 32\``);
+  }
+  return Buffer.from(raw, 'utf8');
+}
+
+// --- Report cache (issue 13)
 
 /** Who may be answered from a kept report copy: nobody (`off`), the caller who fetched it, or a tenant's proven callers. */
 export type ReportCacheScope = 'off' | 'caller' | 'tenant';
@@ -193,6 +243,28 @@ export function loadReportCacheSettings(env: Env): ReportCacheSettings {
 
 // --- end of the report cache settings
 
+/** What one operation and one caller may cause upstream (operation-budget.ts, upstream-admission.ts). */
+export interface UpstreamBudgetSettings {
+  operation: OperationLimits;
+  admission: AdmissionLimits;
+}
+
+function readUpstreamBudget(env: Env, problems: string[]): UpstreamBudgetSettings {
+  const maxConcurrent = readInteger(env, 'MAX_UPSTREAM_CONCURRENCY', DEFAULTS.maxUpstreamConcurrency, 1, 10_000, problems);
+  const maxPerCaller = readInteger(env, 'MAX_UPSTREAM_CONCURRENCY_PER_CALLER', DEFAULTS.maxUpstreamConcurrencyPerCaller, 1, 10_000, problems);
+  if (maxPerCaller > maxConcurrent) {
+    problems.push(`MAX_UPSTREAM_CONCURRENCY_PER_CALLER=${maxPerCaller} is above MAX_UPSTREAM_CONCURRENCY=${maxConcurrent}: expected one caller's share to be at most the whole`);
+  }
+  return {
+    operation: {
+      maxRequests: readInteger(env, 'MAX_UPSTREAM_REQUESTS_PER_OPERATION', DEFAULTS.maxUpstreamRequestsPerOperation, 1, 100_000, problems),
+      maxBatchesInFlight: readInteger(env, 'MAX_BATCHES_IN_FLIGHT_PER_OPERATION', DEFAULTS.maxBatchesInFlightPerOperation, 1, 1_000, problems),
+      maxBytes: readInteger(env, 'MAX_UPSTREAM_BYTES_PER_OPERATION', DEFAULTS.maxUpstreamBytesPerOperation, 1024, 2 ** 31, problems),
+    },
+    admission: { maxConcurrent, maxPerCaller, maxQueued: readInteger(env, 'MAX_UPSTREAM_QUEUE', DEFAULTS.maxUpstreamQueue, 0, 1_000_000, problems) },
+  };
+}
+
 /** Reads and validates the environment; throws one ConfigError listing every problem found. */
 export function loadConfig(env: Env): GatewayConfig {
   const problems: string[] = [];
@@ -207,6 +279,12 @@ export function loadConfig(env: Env): GatewayConfig {
     graphTimeoutMs: readInteger(env, 'GRAPH_TIMEOUT_MS', DEFAULTS.graphTimeoutMs, 1, 600_000, problems),
     graphMaxRetries: readInteger(env, 'GRAPH_MAX_RETRIES', DEFAULTS.graphMaxRetries, 0, 10, problems),
     maxIdsPerQuery: readInteger(env, 'MAX_IDS_PER_QUERY', DEFAULTS.maxIdsPerQuery, 1, 10_000, problems),
+    maxIdsPerOperation: readInteger(env, 'MAX_IDS_PER_OPERATION', DEFAULTS.maxIdsPerOperation, 1, 100_000, problems),
+    cursorSecret: readCursorSecret(env.CURSOR_SECRET, problems),
+    cursorSecretConfigured: Boolean(env.CURSOR_SECRET),
+    httpRequestTimeoutMs: readInteger(env, 'HTTP_REQUEST_TIMEOUT_MS', DEFAULTS.httpRequestTimeoutMs, 100, 600_000, problems),
+    httpConnectionTimeoutMs: readInteger(env, 'HTTP_CONNECTION_TIMEOUT_MS', DEFAULTS.httpConnectionTimeoutMs, 100, 3_600_000, problems),
+    maxConnections: readInteger(env, 'MAX_CONNECTIONS', DEFAULTS.maxConnections, 1, 1_000_000, problems),
     corsOrigins: readOrigins(env.CORS_ORIGINS, problems),
     introspection: readBoolean(env, 'INTROSPECTION', true, problems),
     development: env.NODE_ENV === 'development',
@@ -217,11 +295,20 @@ export function loadConfig(env: Env): GatewayConfig {
       maxCost: readInteger(env, 'MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 100_000_000, problems),
       maxDirectives: readInteger(env, 'MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0, 10_000, problems),
       maxTokens: readInteger(env, 'MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000, problems),
+      maxIntrospectionFields: readInteger(env, 'MAX_INTROSPECTION_FIELDS', DEFAULT_QUERY_LIMITS.maxIntrospectionFields, 0, 1_000, problems),
+      maxIntrospectionDepth: readInteger(env, 'MAX_INTROSPECTION_DEPTH', DEFAULT_QUERY_LIMITS.maxIntrospectionDepth, 1, 100, problems),
     },
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULTS.shutdownTimeoutMs, 0, 600_000, problems),
     readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', DEFAULTS.readyTimeoutMs, 1, 60_000, problems),
+    upstreamBudget: readUpstreamBudget(env, problems),
+    reportCache: readReportCacheSettings(env, problems),
     trustedDocuments: readTrustedDocuments(env, problems),
+    tracing: readTracingSettings(env, problems),
   };
+  if (config.httpConnectionTimeoutMs <= config.graphTimeoutMs) {
+    // The client socket is idle while an operation waits on the upstream: it must outlive the budget.
+    problems.push(`HTTP_CONNECTION_TIMEOUT_MS=${config.httpConnectionTimeoutMs} is not above GRAPH_TIMEOUT_MS=${config.graphTimeoutMs}: an operation waiting on the upstream would lose its connection`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

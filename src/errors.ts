@@ -13,6 +13,10 @@ export const ErrorCode = {
   UPSTREAM_ERROR: 'UPSTREAM_ERROR',
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   CLIENT_CLOSED_REQUEST: 'CLIENT_CLOSED_REQUEST',
+  /** The operation used up its upstream budget (requests or bytes) while it ran. */
+  OPERATION_BUDGET_EXCEEDED: 'OPERATION_BUDGET_EXCEEDED',
+  /** The gateway's upstream capacity is saturated: the request was shed with HTTP 503 before it ran. */
+  GATEWAY_BUSY: 'GATEWAY_BUSY',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -110,6 +114,8 @@ export function errorFromFailure(error: unknown, action: string, context: Failur
       return gatewayError(ErrorCode.UPSTREAM_ERROR, `${action}: ${failure.message}`);
     case 'BODY_TOO_LARGE':
       return gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${action} with ${failure.message}; it was not read`);
+    case 'BUDGET_EXCEEDED':
+      return gatewayError(ErrorCode.OPERATION_BUDGET_EXCEEDED, `Stopped ${action}: ${failure.message}; split the operation into smaller ones`);
     case 'NETWORK':
       return gatewayError(ErrorCode.UPSTREAM_ERROR, `Could not reach the upstream to ${action} (${failure.message})`);
     default:

@@ -4,6 +4,7 @@ import type { EmbeddedEmulator } from '../emulator/embedded';
 import { explainListenError, StartError } from './listen-errors';
 import { createGateway } from './server';
 import { startBanner } from './start-banner';
+import type { GatewayTracing } from './tracing/gateway-tracing';
 
 /**
  * Serves the gateway for this process: reads the configuration, starts the embedded emulator when
@@ -24,7 +25,14 @@ export async function runGatewayProcess(): Promise<void> {
     });
   }
   const upstreamBaseUrl = config.graphBaseUrl ?? emulator!.baseUrl;
-  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator?.sampleToken });
+  // Likewise the OpenTelemetry SDK: loaded only when an OTLP endpoint is configured.
+  let tracing: GatewayTracing | undefined;
+  if (config.tracing) {
+    tracing = (require('./tracing/start-tracing') as typeof import('./tracing/start-tracing')).startTracing(config.tracing, { warn: (message) => process.stderr.write(`${message}\n`) });
+    const endpoint = new URL(config.tracing.tracesEndpoint);
+    process.stdout.write(`Traces: OTLP/HTTP to ${endpoint.origin}${endpoint.pathname}\n`);
+  }
+  const gateway = await createGateway({ config, upstreamBaseUrl, graphiqlDefaultToken: emulator?.sampleToken, upstreamIsEmulator: emulator !== undefined, tracing });
   const url = await gateway.listen().catch(async (error: unknown) => {
     await emulator?.close();
     throw explainListenError(error, { portSetting: 'PORT', hostSetting: 'HOST', port: config.port, host: config.host });

@@ -6,13 +6,21 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GatewayConfig } from './config';
+import { ReportCacheService } from './activation-counts/report/report-cache-service';
+import { reportExtensionPlugin } from './activation-counts/report/report-extension-plugin';
+import type { Office365ActivationCountsReportRow } from './activation-counts/report/report-row.type';
 import { createCallerServices } from './activation-counts/activation-counts.feature';
 import { createContext, type GatewayContext } from './context';
 import { createUpstreamClients } from './msgraph/client';
 import { createUpstreamDispatcher } from './msgraph/dispatcher';
+import { UpstreamAdmission } from './msgraph/upstream-admission';
+import { registerAdmissionMetrics } from './observability/admission-metrics';
+import { shedWhenBusy } from './http/shed-when-busy';
 import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
 import { explainBodyRefusals } from './http/request-body-errors';
+import { requestIdOnEveryRefusal } from './http/refusal-request-id';
+import { enforceRequestDeadline } from './http/request-deadline';
 import { registerRequestLogging, withoutFastifyRequestLines } from './http/request-logging';
 import { combineHooks, type UpstreamHooks } from './msgraph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
@@ -24,8 +32,11 @@ import { upstreamLogHooks } from './observability/upstream-log';
 import { REDACTED_LOG_PATHS, REDACTION_CENSOR } from './security/log-redaction';
 import { apolloLimitOptions, queryLimitSettings } from './security/query-limits';
 import { DocumentCache } from './security/document-cache';
+import { idsPerOperationPlugin } from './security/ids-per-operation';
+import { createCursorSigner } from './activation-counts/list/cursor-signature';
 import { compiledExecutionGateway } from './execution/compiled-execution';
 import { registerTrustedDocuments } from './trusted-documents/trusted-documents-hook';
+import type { GatewayTracing } from './tracing/gateway-tracing';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -42,6 +53,12 @@ export interface GatewayDependencies {
   graphiqlDefaultToken?: string;
   /** Prometheus metrics (own registry); created when not given. */
   metrics?: GatewayMetrics;
+  /** True when the upstream is the embedded emulator: /health adds `upstream: "emulator"`, so a frontend (the dashboard) can offer its sample token. Default false. */
+  upstreamIsEmulator?: boolean;
+  /** OpenTelemetry (tracing/start-tracing.ts), when configured; shut down (spans flushed) when the gateway closes. */
+  tracing?: GatewayTracing;
+  /** Clock of the report cache (freshness, stale limit, proofs, token expiry), epoch ms; default Date.now. Tests move it. */
+  reportCacheClock?: () => number;
 }
 
 export interface Gateway {
@@ -75,6 +92,11 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,
     genReqId: () => randomUUID(),
+    // Slowloris: a request must arrive whole within requestTimeout, an idle socket closes after connectionTimeout.
+    requestTimeout: config.httpRequestTimeoutMs,
+    connectionTimeout: config.httpConnectionTimeoutMs,
+    // Node checks requestTimeout only this often (30 s by default), so the check follows the setting.
+    http: { connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.httpRequestTimeoutMs / 4)) },
     // Written by registerRequestLogging instead: same two lines, without cloning req/res objects.
     logController: withoutFastifyRequestLines(),
     logger: {
@@ -82,8 +104,11 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
       stream: deps.logStream,
       // Tokens never reach a log line, whatever a serializer or a future log call includes.
       redact: { paths: REDACTED_LOG_PATHS, censor: REDACTION_CENSOR },
+      ...(deps.tracing ? { mixin: deps.tracing.logFields } : {}),
     },
   });
+  app.server.maxConnections = config.maxConnections;
+  const cursors = createCursorSigner(config.cursorSecret);
   const schema = deps.schema ?? (await buildGatewaySchema());
   const graphiql = createGraphiql({ defaultToken: deps.graphiqlDefaultToken });
   const metrics = deps.metrics ?? createGatewayMetrics();
@@ -101,9 +126,13 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     // Inline traces (ftv1) are for Apollo Studio reporting, which this gateway does not use. Cache
     // control is off too: no field carries a hint, answers are per caller (never HTTP-cacheable), and
     // its per-field hook made Apollo wrap every resolver (profiled: ~5 % of CPU per operation).
-    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, operationsPlugin(metrics, app.log)],
+    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, idsPerOperationPlugin({ maxIdsPerOperation: config.maxIdsPerOperation, maxIdsPerField: config.maxIdsPerQuery }), operationsPlugin(metrics, app.log), ...(deps.tracing ? [deps.tracing.operationPlugin] : []), reportExtensionPlugin()],
   });
   await apollo.start();
+  // Shared by every caller: their fair shares of the upstream, and when to shed.
+  const budget = config.upstreamBudget;
+  const admission = new UpstreamAdmission(budget.admission);
+  const admissionMetrics = registerAdmissionMetrics(metrics.registry, admission);
   // Resolved once: every request only binds its caller's token and signal to these.
   const clientFor = createUpstreamClients({
     baseUrl: deps.upstreamBaseUrl,
@@ -111,13 +140,22 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     maxRetries: config.graphMaxRetries,
     dispatcher,
     hooks: combineHooks(metrics.upstreamHooks, upstreamLogHooks(app.log), deps.hooks),
+    operationLimits: budget.operation,
+    admission,
+    tracing: deps.tracing?.upstream,
   });
-  const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery };
-  const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings);
+  const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery, cursors };
+  // One per gateway: kept report copies outlive requests (keyed by token hash or tenant, see report-cache-service.ts).
+  const reportCache = new ReportCacheService<Office365ActivationCountsReportRow>({ settings: config.reportCache, events: metrics.reportCacheEvents, logger: app.log, now: deps.reportCacheClock });
+  const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings, { authorization: caller.authorization, reportCache });
 
+  deps.tracing?.registerHttpSpans(app, { graphqlPath: '/graphql' });
   registerRequestLogging(app);
+  requestIdOnEveryRefusal(app);
+  enforceRequestDeadline(app, config.httpRequestTimeoutMs);
+  shedWhenBusy(app, { saturated: () => admission.saturated, retryAfterSeconds: 1, onShed: () => admissionMetrics.shed.inc() });
   explainBodyRefusals(app, MAX_BODY_BYTES);
-  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/health', async () => (deps.upstreamIsEmulator ? { status: 'ok', upstream: 'emulator' } : { status: 'ok' }));
   closeConnectionsWhenStopping(app);
   registerOperatorRoutes(app, { registry: metrics.registry, upstreamBaseUrl: deps.upstreamBaseUrl, dispatcher, readyTimeoutMs: config.readyTimeoutMs });
   await registerCors(app, config.corsOrigins);
@@ -139,6 +177,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     close: async () => {
       await app.close();
       if (ownsDispatcher) await (dispatcher as Dispatcher).close();
+      await deps.tracing?.shutdown();
     },
   };
 }

@@ -11,13 +11,24 @@ describe('configuration', () => {
       graphTimeoutMs: 10_000,
       graphMaxRetries: 3,
       maxIdsPerQuery: 500,
+      maxIdsPerOperation: 1_000,
+      cursorSecret: expect.any(Buffer),
+      cursorSecretConfigured: false,
+      httpRequestTimeoutMs: 10_000,
+      httpConnectionTimeoutMs: 60_000,
+      maxConnections: 1_024,
+      upstreamBudget: {
+        operation: { maxRequests: 100, maxBatchesInFlight: 4, maxBytes: 32 * 1024 * 1024 },
+        admission: { maxConcurrent: 64, maxPerCaller: 8, maxQueued: 256 },
+      },
       corsOrigins: [],
       introspection: true,
       development: false,
       logLevel: 'info',
-      queryLimits: { maxDepth: 8, maxAliases: 50, maxCost: 100_000, maxDirectives: 50, maxTokens: 5_000 },
+      queryLimits: { maxDepth: 8, maxAliases: 50, maxCost: 100_000, maxDirectives: 50, maxTokens: 5_000, maxIntrospectionFields: 3, maxIntrospectionDepth: 15 },
       shutdownTimeoutMs: 15_000,
       readyTimeoutMs: 2_000,
+      reportCache: { scope: 'caller', freshSeconds: 600, staleSeconds: 3600, proofMaxSeconds: 3600, maxEntries: 1000, maxBytes: 16 * 1024 * 1024 },
     });
   });
 

@@ -31,6 +31,7 @@ export class ActivationCountsResolver {
     const caller = requireCaller(context);
     const entity = await caller.upstream.update(id, input);
     caller.loader.prime(entity);
+    caller.report.forgetKeptCopies();
     return entity;
   }
 }

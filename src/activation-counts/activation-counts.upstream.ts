@@ -4,6 +4,7 @@ import { executeBatch, type BatchSubRequest } from '../msgraph/batch';
 import type { GraphClient, UpstreamResponse } from '../msgraph/client';
 import { entityPath, entityPathsWith } from '../msgraph/entity-path';
 import { entityFromUpstream, patchBodyFromInput } from './activation-counts.mapper';
+import { excerpt } from './upstream-value';
 import type { UpdateOffice365ActivationCountsInput } from './activation-counts.input';
 import type { Office365ActivationCounts } from './activation-counts.type';
 
@@ -18,16 +19,26 @@ export interface ActivationCountsUpstreamOptions {
 const readOf = (id: string): string => `read of entity ${JSON.stringify(id)}`;
 
 /** `action` names the read in error messages only: a function, so a $batch of fine items builds none. */
-function outcomeOf(status: number, headers: Record<string, string | undefined>, body: unknown, action: () => string): EntityOutcome {
+function outcomeOf(askedId: string, status: number, headers: Record<string, string | undefined>, body: unknown, action: () => string): EntityOutcome {
   if (status === 200) {
     try {
-      return entityFromUpstream(body, action);
+      return entityAskedFor(askedId, entityFromUpstream(body, action), headers, action);
     } catch (error: unknown) {
       return error as GraphQLError;
     }
   }
   if (status === 404) return null;
   return errorFromUpstream({ status, headers, body }, action());
+}
+
+/**
+ * The upstream must answer the entity that was asked for: a $batch answer with swapped or
+ * duplicated items, or a GET answering another id, would otherwise be stitched onto the wrong key.
+ */
+function entityAskedFor(askedId: string, entity: Office365ActivationCounts, headers: Record<string, string | undefined>, action: () => string): Office365ActivationCounts {
+  if (entity.id === askedId) return entity;
+  const upstream = headers['request-id'] ? { status: 200, requestId: headers['request-id'] } : { status: 200 };
+  throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${action()} with entity ${excerpt(entity.id)} instead of the one asked for`, upstream);
 }
 
 /** Reads and writes of the entity, through one caller's GraphClient. */
@@ -56,7 +67,8 @@ export class ActivationCountsUpstream {
       const answers = await executeBatch(this.options.client, requests, `read ${valid.length} entities in $batch`);
       valid.forEach(({ id }, index) => {
         const answer = answers.get(String(index + 1))!;
-        outcomes.set(id, outcomeOf(answer.status, answer.headers, answer.body, () => readOf(id)));
+        if (answer.error) outcomes.set(id, answer.error as GraphQLError);
+        else outcomes.set(id, outcomeOf(id, answer.status, answer.headers, answer.body, () => readOf(id)));
       });
     }
     return ids.map((id) => outcomes.get(id)!);
@@ -65,7 +77,7 @@ export class ActivationCountsUpstream {
   private async readOne(id: string, path: string): Promise<EntityOutcome> {
     const action = readOf(id);
     const answer = await this.options.client.send({ method: 'GET', path, action });
-    return outcomeOf(answer.status, answer.headers, answer.body, () => action);
+    return outcomeOf(id, answer.status, answer.headers, answer.body, () => action);
   }
 
   /** PATCH with only the given fields; the updated entity from a 200 body, or read back after a 204. */
@@ -80,7 +92,7 @@ export class ActivationCountsUpstream {
       headers: { prefer: 'return=representation' },
       action,
     });
-    if (answer.status === 200 && answer.body !== undefined) return entityFromUpstream(answer.body, action);
+    if (answer.status === 200 && answer.body !== undefined) return entityAskedFor(id, entityFromUpstream(answer.body, action), answer.headers, () => action);
     if (answer.status === 200 || answer.status === 204) {
       const readBack = await this.readOne(id, path);
       if (readBack instanceof Error) throw readBack;

@@ -3,7 +3,12 @@ import type { GraphClient } from '../msgraph/client';
 import { ActivationCountsLoader } from './activation-counts.loader';
 import { ActivationCountsUpstream } from './activation-counts.upstream';
 import { ActivationCountsPages } from './list/activation-counts-pages';
+import type { CursorSigner } from './list/cursor-signature';
 import { ActivationCountsReport } from './report/activation-counts-report';
+import { CallerReport } from './report/caller-report';
+import type { ReportCacheService } from './report/report-cache-service';
+import type { ReportAnswerSlot } from './report/report-extension-plugin';
+import type { Office365ActivationCountsReportRow } from './report/report-row.type';
 
 /** The feature's settings, resolved once at start (config.ts holds every default). */
 export interface ActivationCountsSettings {
@@ -11,6 +16,8 @@ export interface ActivationCountsSettings {
   resourcePath: string;
   /** MAX_IDS_PER_QUERY: cap on office365ActivationCountsByIds' ids. */
   maxIdsPerQuery: number;
+  /** Signs and checks list cursors with the process's key (CURSOR_SECRET, or generated at start). */
+  cursors: CursorSigner;
 }
 
 /** What one caller's resolvers use; built per request, bound to that caller's token. */
@@ -18,26 +25,32 @@ export interface CallerServices {
   upstream: ActivationCountsUpstream;
   loader: ActivationCountsLoader;
   pages: ActivationCountsPages;
-  report: ActivationCountsReport;
+  report: CallerReport;
   maxIdsPerQuery: number;
 }
 
 /** What the feature needs of the request context; the app's context extends it. */
-export interface ActivationCountsContext {
+export interface ActivationCountsContext extends ReportAnswerSlot {
   /** Present when the request carried a usable bearer token. */
   caller?: CallerServices;
   /** Why there is no caller, for the UNAUTHENTICATED message. */
   authProblem?: string;
 }
 
+/** What a caller's report needs beyond its client: its bearer header (the cache keys by its hash) and the process's report cache. */
+export interface CallerReportDependencies {
+  authorization: string;
+  reportCache: ReportCacheService<Office365ActivationCountsReportRow>;
+}
+
 /** One caller's services, from a client bound to that caller's token, signal and deadline. */
-export function createCallerServices(client: GraphClient, settings: ActivationCountsSettings): CallerServices {
+export function createCallerServices(client: GraphClient, settings: ActivationCountsSettings, report: CallerReportDependencies): CallerServices {
   const upstream = new ActivationCountsUpstream({ client, resourcePath: settings.resourcePath });
   return {
     upstream,
     loader: new ActivationCountsLoader(upstream),
-    pages: new ActivationCountsPages({ client, resourcePath: settings.resourcePath }),
-    report: new ActivationCountsReport(client),
+    pages: new ActivationCountsPages({ client, resourcePath: settings.resourcePath, cursors: settings.cursors }),
+    report: new CallerReport(new ActivationCountsReport(client), report.reportCache, report.authorization.slice('Bearer '.length)),
     maxIdsPerQuery: settings.maxIdsPerQuery,
   };
 }

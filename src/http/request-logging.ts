@@ -15,9 +15,36 @@ export function withoutFastifyRequestLines(): LogController {
   return new LogController({ disableRequestLogging: true });
 }
 
+/** Query-string parameters whose values never reach a log line (GET operations carry their inputs there). */
+const UNLOGGED_PARAMETERS = new Set(['variables', 'extensions']);
+
+function decodedName(pair: string): string {
+  const name = pair.split('=', 1)[0]!.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/**
+ * The URL as logged: `variables` and `extensions` values replaced by their length (they hold the
+ * caller's inputs, which may be personal data), found by decoded name so `%76ariables` is caught too.
+ */
+export function loggableUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const pairs = url.slice(at + 1).split('&').map((pair) => {
+    const name = decodedName(pair);
+    const valueLength = pair.includes('=') ? pair.length - pair.indexOf('=') - 1 : 0;
+    return UNLOGGED_PARAMETERS.has(name) ? `${name}=[${valueLength} chars omitted]` : pair;
+  });
+  return `${url.slice(0, at)}?${pairs.join('&')}`;
+}
+
 export function registerRequestLogging(app: FastifyInstance): void {
   app.addHook('onRequest', (request, _reply, done) => {
-    request.log.info({ method: request.method, url: request.url }, 'incoming request');
+    request.log.info({ method: request.method, url: loggableUrl(request.url) }, 'incoming request');
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {

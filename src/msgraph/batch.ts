@@ -1,5 +1,6 @@
-import type { GraphClient } from './client';
+import type { GraphClient, UpstreamResponse } from './client';
 import { pathWithoutQueryValues } from './upstream-hooks';
+import type { BatchTrace } from './upstream-tracing';
 
 /** Microsoft Graph refuses JSON batches of more than 20 requests. */
 export const MAX_BATCH_SIZE = 20;
@@ -16,6 +17,11 @@ export interface BatchSubResponse {
   status: number;
   headers: Record<string, string | undefined>;
   body: unknown;
+  /**
+   * The $batch call carrying this item produced no answer (budget used up, deadline, network):
+   * the client's error for it, status 0. Other items of the operation keep their answers.
+   */
+  error?: Error;
 }
 
 export function splitIntoChunks<T>(items: readonly T[], size: number = MAX_BATCH_SIZE): T[][] {
@@ -43,12 +49,13 @@ function syntheticFailure(id: string, status: number, code: string, message: str
 
 /**
  * Matches a $batch answer to the ids sent. Graph answers in any order, so matching is by id only;
- * an id the answer leaves out becomes a 502 for that item alone.
+ * an id the answer leaves out, or answers twice, becomes a 502 for that item alone.
  */
 export function matchBatchResponses(answerBody: unknown, sentIds: readonly string[]): Map<string, BatchSubResponse> {
   const byId = new Map<string, BatchSubResponse>();
   const sent = new Set(sentIds);
   const responses = (answerBody as { responses?: unknown } | undefined)?.responses;
+  const duplicated = new Set<string>();
   if (Array.isArray(responses)) {
     for (const raw of responses) {
       if (typeof raw !== 'object' || raw === null) continue;
@@ -56,8 +63,13 @@ export function matchBatchResponses(answerBody: unknown, sentIds: readonly strin
       // The lossless parser reads every integer as bigint, statuses included.
       const status = typeof rawStatus === 'bigint' ? Number(rawStatus) : rawStatus;
       if (typeof id !== 'string' || typeof status !== 'number' || !sent.has(id)) continue;
+      if (byId.has(id)) duplicated.add(id);
       byId.set(id, { id, status, headers: lowerCaseHeaders(headers), body });
     }
+  }
+  // Two answers for one request: neither can be trusted to be the one asked for.
+  for (const id of duplicated) {
+    byId.set(id, syntheticFailure(id, 502, 'DuplicateBatchResponse', `the $batch answer had more than one response for request ${id}`, byId.get(id)!.headers));
   }
   for (const id of sentIds) {
     if (!byId.has(id)) byId.set(id, syntheticFailure(id, 502, 'MissingBatchResponse', `the $batch answer had no response for request ${id}`));
@@ -73,7 +85,14 @@ interface ChunkOutcome {
 
 async function sendChunk(client: GraphClient, chunk: readonly BatchSubRequest[], action: string): Promise<ChunkOutcome> {
   const ids = chunk.map((r) => r.id);
-  const answer = await client.send({ method: 'POST', path: '/$batch', body: { requests: chunk }, action });
+  let answer: UpstreamResponse;
+  try {
+    answer = await client.send({ method: 'POST', path: '/$batch', body: { requests: chunk }, action });
+  } catch (error: unknown) {
+    // This call alone failed: its items carry the error, the other calls' answers stay.
+    const failure = error instanceof Error ? error : new Error(String(error));
+    return { responses: new Map(ids.map((id) => [id, { id, status: 0, headers: {}, body: undefined, error: failure }])), wholeBatchFailed: true };
+  }
   if (answer.status !== 200) {
     // The whole batch failed (throttled, refused): every item carries that failure.
     const responses = new Map(ids.map((id) => [id, { id, status: answer.status, headers: answer.headers, body: answer.body }]));
@@ -83,12 +102,17 @@ async function sendChunk(client: GraphClient, chunk: readonly BatchSubRequest[],
 }
 
 /**
- * Sends GET sub-requests as $batch calls of at most 20, concurrently, then retries only the items
+ * Sends GET sub-requests as $batch calls of at most 20, concurrently (the operation's budget layer
+ * lets MAX_BATCHES_IN_FLIGHT_PER_OPERATION of them fly at once), then retries only the items
  * the client's retry policy retries (429/503/504, after their own Retry-After), never past the
  * client's deadline; each retried item is reported like any retried call. Items that succeeded
  * are never resent.
  */
-export async function executeBatch(client: GraphClient, requests: readonly BatchSubRequest[], action: string): Promise<Map<string, BatchSubResponse>> {
+export function executeBatch(client: GraphClient, requests: readonly BatchSubRequest[], action: string): Promise<Map<string, BatchSubResponse>> {
+  return client.inBatchSpan(requests.length, (trace) => sendInRounds(client, requests, action, trace));
+}
+
+async function sendInRounds(client: GraphClient, requests: readonly BatchSubRequest[], action: string, trace: BatchTrace | undefined): Promise<Map<string, BatchSubResponse>> {
   const results = new Map<string, BatchSubResponse>();
   let pending = [...requests];
   for (let attempt = 1; pending.length > 0; attempt++) {
@@ -113,6 +137,7 @@ export async function executeBatch(client: GraphClient, requests: readonly Batch
     const retried = [...delays.keys()].map((r) => ({ method: r.method, path: pathWithoutQueryValues(r.url), status: results.get(r.id)!.status, attempt }));
     if (!(await client.waitBeforeRetry(Math.max(...delays.values()), retried, action))) break;
     pending = [...delays.keys()];
+    trace?.itemsRetried(pending.length, attempt + 1, Math.max(...delays.values()));
   }
   return results;
 }

@@ -1,13 +1,18 @@
 import type { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { errorFromFailure } from '../errors';
+import { tokenHash } from '../security/token-hash';
 import { stringifyUpstreamJson } from './json';
+import { OperationBudget, UNLIMITED_OPERATION, type OperationLimits } from './operation-budget';
 import { OperationScope } from './operation-scope';
 import { RetryPolicy } from './retry-policy';
+import { coalescingLayer } from './coalescing-layer';
 import { createTransport } from './transport';
-import type { UpstreamHandler, UpstreamResponse } from './upstream-call';
+import type { UpstreamAdmission } from './upstream-admission';
+import { composeLayers, type UpstreamHandler, type UpstreamResponse } from './upstream-call';
 import type { UpstreamHooks, UpstreamRetryEvent } from './upstream-hooks';
-import { createUpstreamPipeline } from './upstream-pipeline';
+import { budgetLayers, createUpstreamPipeline } from './upstream-pipeline';
+import type { BatchTrace, UpstreamTracing } from './upstream-tracing';
 
 export type { UpstreamResponse } from './upstream-call';
 
@@ -32,6 +37,12 @@ export interface UpstreamSettings {
   dispatcher: Dispatcher;
   /** Combined once at start (metrics, logs, tests). */
   hooks: UpstreamHooks;
+  /** OpenTelemetry spans and `traceparent`; undefined when tracing is off (no OTLP endpoint). */
+  tracing?: UpstreamTracing;
+  /** What one operation may spend upstream; unlimited when undefined. */
+  operationLimits?: OperationLimits;
+  /** Per-caller and global concurrency, shared by every caller; none when undefined. */
+  admission?: UpstreamAdmission;
   now?: () => number;
   random?: () => number;
 }
@@ -47,7 +58,8 @@ export interface UpstreamCaller {
 interface SharedUpstream {
   settings: UpstreamSettings;
   pipeline: UpstreamHandler;
-  transport: UpstreamHandler;
+  /** The bare transport under the budget layers, behind coalescing: the report download, without credentials or retries; concurrent fetches of one pre-authenticated URL share one download. */
+  download: UpstreamHandler;
   retryPolicy: RetryPolicy;
 }
 
@@ -57,9 +69,19 @@ interface SharedUpstream {
 export function createUpstreamClients(settings: UpstreamSettings): (caller: UpstreamCaller) => GraphClient {
   const retryPolicy = new RetryPolicy({ maxRetries: settings.maxRetries, hooks: settings.hooks, random: settings.random });
   const transport = createTransport({ dispatcher: settings.dispatcher });
-  const pipeline = createUpstreamPipeline({ transport, hooks: settings.hooks, retryPolicy });
-  const shared: SharedUpstream = { settings, retryPolicy, pipeline, transport };
-  return (caller) => new GraphClient(shared, caller, new OperationScope(settings.timeoutMs, caller.signal, settings.now));
+  const pipeline = createUpstreamPipeline({ transport, hooks: settings.hooks, retryPolicy, admission: settings.admission, tracingLayer: settings.tracing?.attemptLayer });
+  const download = composeLayers([coalescingLayer({ onCoalesced: settings.hooks.onCoalesced }), ...budgetLayers(settings.admission)], transport);
+  const shared: SharedUpstream = { settings, retryPolicy, pipeline, download };
+  const limits = settings.operationLimits ?? UNLIMITED_OPERATION;
+  return (caller) => {
+    const budget = new OperationBudget(limits, callerKey(caller.authorization));
+    return new GraphClient(shared, caller, new OperationScope(settings.timeoutMs, caller.signal, settings.now, budget));
+  };
+}
+
+/** The token's hash, whatever the case of the scheme: "bearer x" and "Bearer x" are one caller. */
+function callerKey(authorization: string): string {
+  return tokenHash(authorization.replace(/^bearer\s+/i, ''));
 }
 
 /**
@@ -95,12 +117,14 @@ export class GraphClient {
 
   /**
    * GET an absolute URL on another origin WITHOUT the caller's token (Graph's pre-authenticated
-   * report download): the bare transport, same deadline and signal, no retries.
+   * report download): the bare transport, same deadline, signal and budget, no retries. Concurrent
+   * fetches of the same URL share one download: the URL itself is the credential, held only by
+   * whoever received it from Graph (the joiners of one coalesced report call).
    */
   async fetchWithoutCredentials(url: string, action: string): Promise<UpstreamResponse> {
     const call = { method: 'GET' as const, url, path: new URL(url).pathname, headers: { accept: 'text/csv, */*' }, attempt: 1, scope: this.scope };
     try {
-      return await this.shared.transport(call);
+      return await this.shared.download(call);
     } catch (error: unknown) {
       throw this.failed(error, action);
     }
@@ -118,6 +142,12 @@ export class GraphClient {
     } catch (error: unknown) {
       throw this.failed(error, action);
     }
+  }
+
+  /** Runs one $batch read inside its span when tracing is on; bare otherwise. */
+  inBatchSpan<T>(itemCount: number, run: (trace: BatchTrace | undefined) => Promise<T>): Promise<T> {
+    const tracing = this.shared.settings.tracing;
+    return tracing ? tracing.inBatchSpan(itemCount, run) : run(undefined);
   }
 
   /** Tells the hooks a $batch call of `size` items is sent. */

@@ -1,4 +1,5 @@
 import { LosslessNumber, parse, stringify } from 'lossless-json';
+import { truncatedText, upstreamExcerpt } from './upstream-excerpt';
 
 /**
  * JSON.parse is exact when every number in the text is an integer of at most 15 digits
@@ -12,12 +13,27 @@ import { LosslessNumber, parse, stringify } from 'lossless-json';
  */
 const MAY_HOLD_INEXACT_NUMBER = /(?:^|[:,[])\s*-?(?:\d{16}|\d+[.eE])/;
 
-function parseNumberExactly(text: string): bigint | LosslessNumber {
-  // Plain integer text becomes a bigint; any other number form stays as text for the Int64 validator.
-  return /^-?\d+$/.test(text) ? BigInt(text) : new LosslessNumber(text);
-}
+/** The most digits an Int64 has (9223372036854775807). */
+export const MAX_INT64_DIGITS = 19;
+/**
+ * Longest number text accepted at all: an Int64 needs 20 characters, a double at most 24
+ * ("-1.2345678901234567e-308"). Anything longer is no value of this resource.
+ */
+export const MAX_NUMBER_TEXT_LENGTH = 40;
 
 export class UpstreamJsonError extends Error {}
+
+function parseNumberExactly(text: string): bigint | LosslessNumber {
+  // BigInt() is quadratic in the digits (12 million of them blocked the event loop for 12 s): the
+  // length is checked first, in time linear in the text, and only Int64-sized digit runs reach BigInt.
+  if (text.length > MAX_NUMBER_TEXT_LENGTH) {
+    throw new UpstreamJsonError(`upstream answered the number ${upstreamExcerpt(text)}, longer than ${MAX_NUMBER_TEXT_LENGTH} characters: no Int64 has more than ${MAX_INT64_DIGITS} digits`);
+  }
+  const digits = text.startsWith('-') ? text.length - 1 : text.length;
+  // Plain integer text of Int64 size becomes a bigint; a longer run or any other number form stays
+  // as text, so the Int64 validator refuses it for its own field ("outside the Int64 range").
+  return digits <= MAX_INT64_DIGITS && /^-?\d+$/.test(text) ? BigInt(text) : new LosslessNumber(text);
+}
 
 /** Parses an upstream body without losing a digit of any Int64. */
 export function parseUpstreamJson(text: string): unknown {
@@ -25,7 +41,9 @@ export function parseUpstreamJson(text: string): unknown {
     if (!MAY_HOLD_INEXACT_NUMBER.test(text)) return JSON.parse(text);
     return parse(text, null, parseNumberExactly);
   } catch (error: unknown) {
-    const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof UpstreamJsonError) throw error;
+    // lossless-json's messages quote what it found; cut them so a hostile body is never echoed whole.
+    const reason = truncatedText(error instanceof Error ? error.message : String(error), 200);
     throw new UpstreamJsonError(`upstream answered a body that is not valid JSON (${reason})`, { cause: error });
   }
 }

@@ -1,10 +1,11 @@
 import { createCallSignal } from './call-signal';
+import { OperationBudget, UNLIMITED_OPERATION } from './operation-budget';
 import { sleep } from './retry-policy';
 import { UpstreamFailure } from './upstream-failure';
 
 /**
- * One GraphQL operation's limits on upstream work: a deadline (its budget) and the caller's
- * disconnect signal. Every layer of the client reads them from here; nothing waits past them.
+ * One GraphQL operation's limits on upstream work: a deadline (its budget), the caller's
+ * disconnect signal and its account of requests and bytes. Every layer of the client reads them from here; nothing waits past them.
  */
 export class OperationScope {
   readonly deadlineAt: number;
@@ -15,6 +16,8 @@ export class OperationScope {
     /** Fires when the GraphQL caller disconnects. */
     readonly signal: AbortSignal | undefined,
     readonly now: () => number = Date.now,
+    /** What the operation may spend upstream, and on whose account (operation-budget.ts). */
+    readonly budget: OperationBudget = new OperationBudget(UNLIMITED_OPERATION, 'unattributed'),
   ) {
     this.deadlineAt = now() + budgetMs;
   }

@@ -9,6 +9,8 @@ export interface TransportOptions {
   dispatcher: Dispatcher;
   /** Bodies above this are refused rather than buffered without bound. Default 16 MiB. */
   maxResponseBytes?: number;
+  /** Parses a JSON body; default parseUpstreamJson (lossless). */
+  parseJson?: (text: string) => unknown;
 }
 
 const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
@@ -19,11 +21,13 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return flat;
 }
 
-async function readBody(response: Dispatcher.ResponseData, maxBytes: number): Promise<Buffer> {
+async function readBody(response: Dispatcher.ResponseData, maxBytes: number, call: UpstreamCall): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of response.body) {
     size += (chunk as Buffer).length;
+    // The operation's byte budget is checked as the body streams in, not after it is buffered.
+    call.scope.budget.countBytes((chunk as Buffer).length, response.statusCode);
     if (size > maxBytes) {
       response.body.destroy();
       throw new UpstreamFailure('BODY_TOO_LARGE', `a body larger than ${maxBytes} bytes`, response.statusCode);
@@ -33,18 +37,22 @@ async function readBody(response: Dispatcher.ResponseData, maxBytes: number): Pr
   return Buffer.concat(chunks);
 }
 
-function parseBody(text: string, contentType: string | undefined, status: number): unknown {
+function parseBody(text: string, contentType: string | undefined, status: number, parseJson: (text: string) => unknown): unknown {
   if (text.length === 0) return undefined;
   const looksJson = contentType?.includes('json') || /^\s*[{[]/.test(text);
   if (!looksJson) return undefined;
   try {
-    return parseUpstreamJson(text);
+    return parseJson(text);
   } catch (error: unknown) {
     // An error status keeps its status mapping even when its body is garbage.
     if (status >= 400) return undefined;
     const message = error instanceof UpstreamJsonError ? error.message : String(error);
     throw new UpstreamFailure('INVALID_JSON', message, status, { cause: error });
   }
+}
+
+function throwIfStopped(call: UpstreamCall): void {
+  if (call.scope.signal?.aborted || call.scope.remainingMs() <= 0) throw call.scope.stopped();
 }
 
 /** An abort is the caller leaving or the budget ending; anything else is the network. */
@@ -62,6 +70,7 @@ function classify(error: unknown, signal: AbortSignal, call: UpstreamCall): Upst
  */
 export function createTransport(options: TransportOptions): UpstreamHandler {
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const parseJson = options.parseJson ?? parseUpstreamJson;
   return async (call: UpstreamCall): Promise<UpstreamResponse> => {
     if (call.scope.remainingMs() <= 0) throw call.scope.stopped();
     // Released once the body is read: the budget's timer must not outlive the call (see call-signal.ts).
@@ -75,7 +84,7 @@ export function createTransport(options: TransportOptions): UpstreamHandler {
       status = response.statusCode;
       headers = flattenHeaders(response.headers);
       try {
-        raw = await readBody(response, maxBytes);
+        raw = await readBody(response, maxBytes, call);
       } catch (error: unknown) {
         response.body.destroy();
         throw error;
@@ -85,7 +94,12 @@ export function createTransport(options: TransportOptions): UpstreamHandler {
     } finally {
       callSignal.release();
     }
+    // Parsing a large body takes time too: it never starts past the deadline, and a parse that
+    // ends past it does not count as an answer in time.
+    throwIfStopped(call);
     const text = raw.toString('utf8');
-    return { status, headers, text, body: parseBody(text, headers['content-type'], status), bytes: raw.length };
+    const body = parseBody(text, headers['content-type'], status, parseJson);
+    throwIfStopped(call);
+    return { status, headers, text, body, bytes: raw.length };
   };
 }

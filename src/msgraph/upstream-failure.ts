@@ -12,13 +12,15 @@ export type UpstreamFailureCode =
   /** The answer's body exceeded the transport's cap; it was not buffered. */
   | 'BODY_TOO_LARGE'
   /** A success status whose body claims or looks like JSON but does not parse. */
-  | 'INVALID_JSON';
+  | 'INVALID_JSON'
+  /** The operation's upstream budget (requests or bytes, operation-budget.ts) is used up. */
+  | 'BUDGET_EXCEEDED';
 
 export class UpstreamFailure extends Error {
   constructor(
     readonly code: UpstreamFailureCode,
     message: string,
-    /** The HTTP status when an answer arrived (BODY_TOO_LARGE, INVALID_JSON). */
+    /** The HTTP status when an answer arrived (BODY_TOO_LARGE, INVALID_JSON, BUDGET_EXCEEDED on bytes). */
     readonly status?: number,
     options?: { cause?: unknown },
   ) {

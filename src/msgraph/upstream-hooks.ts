@@ -41,6 +41,8 @@ export interface UpstreamHooks {
   /** Once per request retried: a plain call, or one $batch item. */
   onRetry?(event: UpstreamRetryEvent): void;
   onBatch?(event: { size: number }): void;
+  /** A GET joined an identical one of the same caller already in flight (coalescing-layer.ts): no upstream request. */
+  onCoalesced?(event: { method: string; path: string }): void;
 }
 
 /** Calls every given hook set, in order; combine once at start, not per request. */
@@ -51,6 +53,7 @@ export function combineHooks(...sets: (UpstreamHooks | undefined)[]): UpstreamHo
     onNetworkError: (e) => present.forEach((s) => s.onNetworkError?.(e)),
     onRetry: (e) => present.forEach((s) => s.onRetry?.(e)),
     onBatch: (e) => present.forEach((s) => s.onBatch?.(e)),
+    onCoalesced: (e) => present.forEach((s) => s.onCoalesced?.(e)),
   };
 }
 

@@ -1,7 +1,11 @@
 import { attemptIdentityLayer } from './attempt-identity-layer';
+import { callerFairnessLayer } from './caller-fairness-layer';
+import { coalescingLayer } from './coalescing-layer';
+import { operationBudgetLayer } from './operation-budget-layer';
 import { observeLayer } from './observe-layer';
 import { retryLayer } from './retry-layer';
 import type { RetryPolicy } from './retry-policy';
+import type { UpstreamAdmission } from './upstream-admission';
 import { composeLayers, type UpstreamHandler, type UpstreamLayer } from './upstream-call';
 import type { UpstreamHooks } from './upstream-hooks';
 
@@ -10,20 +14,32 @@ export interface UpstreamPipelineOptions {
   transport: UpstreamHandler;
   hooks: UpstreamHooks;
   retryPolicy: RetryPolicy;
+  /** A span per attempt (upstream-tracing.ts); undefined when tracing is off, and then not in the list. */
+  tracingLayer?: UpstreamLayer;
+  /** Per-caller and global concurrency (upstream-admission.ts); none when undefined. */
+  admission?: UpstreamAdmission;
+}
+
+/**
+ * Every attempt charged to its operation's budget, then admitted by its caller's and the gateway's
+ * concurrency: below retry in the pipeline, and over the bare transport of the report download.
+ */
+export function budgetLayers(admission: UpstreamAdmission | undefined): UpstreamLayer[] {
+  return admission ? [operationBudgetLayer(), callerFairnessLayer(admission)] : [operationBudgetLayer()];
 }
 
 /**
  * The upstream client's layers, outermost first: THE place to insert a new one. Built once at
  * start; each call carries its operation's scope (deadline, caller signal), so per-operation state
  * lives in the scope, not here.
- *   - a coalescing layer (identical GETs of one caller in flight share one call) goes first, above
- *     retry, so the shared call is retried once for all;
- *   - a per-operation budget / fairness layer (max upstream requests per operation, max concurrent
- *     per caller) goes right below retry, so every attempt counts;
- *   - an OpenTelemetry layer (a span per upstream request) goes next to observe, per attempt.
+ *   - coalescing (identical GETs of one caller in flight share one call) goes first, above retry,
+ *     so the shared call is retried once for all and its joiners spend no budget;
+ *   - the per-operation budget and caller fairness go right below retry, so every attempt counts;
+ *   - the OpenTelemetry layer (a span per upstream request, when tracing is on) goes next to observe, per attempt.
  */
 export function upstreamLayers(options: UpstreamPipelineOptions): UpstreamLayer[] {
-  return [retryLayer(options.retryPolicy), attemptIdentityLayer(), observeLayer(options.hooks)];
+  const tracing = options.tracingLayer ? [options.tracingLayer] : [];
+  return [coalescingLayer({ onCoalesced: options.hooks.onCoalesced }), retryLayer(options.retryPolicy), ...budgetLayers(options.admission), attemptIdentityLayer(), ...tracing, observeLayer(options.hooks)];
 }
 
 /** Credentialed calls: every layer, then the transport. */

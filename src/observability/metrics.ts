@@ -1,11 +1,15 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { UpstreamHooks } from '../msgraph/upstream-hooks';
+import type { ReportCacheEvents } from '../activation-counts/report/report-cache-service';
+import { combineHooks, type UpstreamHooks } from '../msgraph/upstream-hooks';
+import { createQuotaMetrics } from './quota-metrics';
 
 /** The gateway's Prometheus metrics, all in one registry per gateway (tests run several gateways per process). */
 export interface GatewayMetrics {
   registry: Registry;
   /** Feeds the upstream counters; pass to the GraphClient (through the context). */
   upstreamHooks: UpstreamHooks;
+  /** Feeds the report cache counters; pass to the ReportCacheService. */
+  reportCacheEvents: ReportCacheEvents;
   operations: Counter<'operation' | 'type' | 'outcome'>;
   operationDuration: Histogram<'type'>;
   inFlight: Gauge;
@@ -71,6 +75,7 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     buckets: [1, 2, 5, 10, 15, 20],
     registers,
   });
+  const quota = createQuotaMetrics(registry);
   const upstreamHooks: UpstreamHooks = {
     onResponse: ({ method, status, durationMs }) => {
       upstreamRequests.inc({ method, status: String(status) });
@@ -83,5 +88,5 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     onRetry: ({ method, status }) => retries.inc({ method, reason: String(status) }),
     onBatch: ({ size }) => batchSize.observe(size),
   };
-  return { registry, upstreamHooks, operations, operationDuration, inFlight, documents };
+  return { registry, upstreamHooks: combineHooks(upstreamHooks, quota.upstreamHooks), reportCacheEvents: quota.reportCacheEvents, operations, operationDuration, inFlight, documents };
 }

@@ -1,6 +1,7 @@
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import { introspectionLimitRule } from './introspection-limits';
 
 /** Limits on one GraphQL document, checked before any resolver runs (so before any upstream call). */
 export interface QueryLimits {
@@ -14,9 +15,21 @@ export interface QueryLimits {
   maxDirectives: number;
   /** Most lexical tokens in the document. Default 5000: 50 aliases with every field use ~950; 100 ids as literals ~120. */
   maxTokens: number;
+  /** Most `__schema`/`__type` fields in one operation. Default 3: GraphiQL and stitching send one; 50 aliased `__schema` do not fit. */
+  maxIntrospectionFields: number;
+  /** Deepest selection below an introspection field. Default 15: the depth of graphql's getIntrospectionQuery(). */
+  maxIntrospectionDepth: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 8, maxAliases: 50, maxCost: 100_000, maxDirectives: 50, maxTokens: 5_000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 8,
+  maxAliases: 50,
+  maxCost: 100_000,
+  maxDirectives: 50,
+  maxTokens: 5_000,
+  maxIntrospectionFields: 3,
+  maxIntrospectionDepth: 15,
+};
 
 export interface QueryLimitSettings {
   validationRules: ValidationRule[];
@@ -65,7 +78,8 @@ export function queryLimitSettings(limits: QueryLimits, options: { introspection
     blockFieldSuggestion: { enabled: !options.introspection },
   }).protect();
   return {
-    validationRules: armor.validationRules,
+    // Introspection is exempt from armor's depth and cost: its own rule bounds it.
+    validationRules: [...armor.validationRules, introspectionLimitRule({ maxFields: limits.maxIntrospectionFields, maxDepth: limits.maxIntrospectionDepth })],
     plugins: armor.plugins as ApolloServerPlugin<BaseContext>[],
     parseOptions: { maxTokens: limits.maxTokens },
   };

@@ -46,7 +46,7 @@ describe('benchmark statistics', () => {
 
 describe('benchmark settings', () => {
   it('has bounded defaults: 50 connections, a few seconds per run', () => {
-    expect(loadBenchSettings({})).toEqual({ seconds: 5, warmupSeconds: 3, rounds: 3, connections: 50, coldStarts: 5, scenarios: 'ABCD', gatewayNodeArgs: [] });
+    expect(loadBenchSettings({})).toEqual({ seconds: 5, warmupSeconds: 3, rounds: 3, connections: 50, coldStarts: 5, scenarios: 'ABCDE', gatewayNodeArgs: [], dashboard: { users: 40, seconds: 20, timeScale: 0.01 } });
   });
 
   it('reads every setting from the environment', () => {
@@ -58,7 +58,8 @@ describe('benchmark settings', () => {
     ['BENCH_SECONDS', '0'], // below the bound
     ['BENCH_SECONDS', '61'], // above: the run must stay a few minutes
     ['BENCH_ROUNDS', '1.5'], // not whole
-    ['BENCH_SCENARIOS', 'AE'], // no scenario E
+    ['BENCH_SCENARIOS', 'AF'], // no scenario F
+    ['BENCH_DASHBOARD_USERS', '0'], // a dashboard nobody opens
   ])('refuses %s=%s, naming it', (name, value) => {
     expect(() => loadBenchSettings({ [name]: value })).toThrow(name);
   });

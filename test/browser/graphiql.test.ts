@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { print } from 'graphql';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EXAMPLE_OPERATIONS } from '../../src/graphiql/example-operations';
-import { GraphiqlBatchedLookupsDocument } from '../generated/operations';
+import { GraphiqlBatchedLookupsDocument } from '../generated/client/graphql';
 import { batchItems } from '../support/emulator-log';
 import { launchBrowser } from '../support/chromium';
+import { offLoopback, openLoopbackPage } from '../support/loopback-page';
 import { startHarness, type Harness } from '../support/harness';
 
 const OUTPUT_DIR = join(__dirname, '..', '..', 'test-output');
 const SAMPLE_TOKEN = EMULATOR_SAMPLE_TOKEN;
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 jest.setTimeout(90_000);
 
@@ -53,26 +53,14 @@ describe('GraphiQL in headless Chromium, offline', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const requested: string[] = [];
-  const pageErrors: string[] = [];
+  let requested: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     h = await startHarness({ deps: { graphiqlDefaultToken: SAMPLE_TOKEN } });
     // No Chromium is a failure here, never a skip: this test is the only proof GraphiQL works offline.
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    // Record every request any page makes; anything not on loopback is also refused outright.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      requested.push(url.href);
-      return LOCAL_HOSTS.has(url.hostname) ? route.continue() : route.abort('blockedbyclient');
-    });
-    context.on('request', (request) => requested.push(request.url()));
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    ({ context, page, requested, pageErrors } = await openLoopbackPage(browser, { viewport: { width: 1400, height: 900 } }));
     // A browser's own Accept header on /graphql: the landing page, ours instead of Apollo's CDN one.
     await page.goto(`${h.url}/graphql`);
     await page.waitForSelector('.graphiql-query-editor .CodeMirror');
@@ -122,7 +110,7 @@ describe('GraphiQL in headless Chromium, offline', () => {
 
   it('made no request off loopback and logged no page error', () => {
     expect(requested.length).toBeGreaterThan(5);
-    expect(requested.filter((url) => !LOCAL_HOSTS.has(new URL(url).hostname))).toEqual([]);
+    expect(offLoopback(requested)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

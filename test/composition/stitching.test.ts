@@ -2,7 +2,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { stitchSchemas } from '@graphql-tools/stitch';
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import { createActivationCountsSubschema } from '../../src/composition/stitching';
-import { ActivationCountsMacByIdsDocument } from '../generated/operations';
+import { ActivationCountsMacByIdsDocument } from '../generated/client/graphql';
 import { batchItems } from '../support/emulator-log';
 import { entityId, manyEntities } from '../support/sample-data';
 import { useHarness, TOKEN } from '../support/harness';

@@ -1,4 +1,4 @@
-import { ActivationCountsEntitiesDocument, SubgraphServiceSdlDocument } from '../generated/operations';
+import { ActivationCountsEntitiesDocument, SubgraphServiceSdlDocument } from '../generated/client/graphql';
 import { batchItems } from '../support/emulator-log';
 import { entityId, manyEntities } from '../support/sample-data';
 import { useHarness } from '../support/harness';

@@ -4,9 +4,11 @@ import { join, sep } from 'node:path';
 import { request } from 'undici';
 import { startEmulator, type Emulator } from '../../emulator/emulator';
 import { spawnGateway } from '../support/gateway-process';
+import { startOtlpReceiver } from '../support/otlp-receiver';
 
 const ROOT = join(__dirname, '..', '..');
 const EMULATOR_DIR = join(ROOT, 'emulator') + sep;
+const OPENTELEMETRY_DIR = join(ROOT, 'node_modules', '@opentelemetry') + sep;
 const HOOK = join(__dirname, '..', 'support', 'record-loaded-modules.js');
 
 /** Runs the real entry (src/main.ts) with `env`, sends one query, stops it, and answers every file it loaded. */
@@ -52,5 +54,23 @@ describe('the production import graph', () => {
     const loaded = await modulesLoadedBy({}, dir);
     expect(loaded).toContain(join(ROOT, 'emulator', 'embedded.ts'));
     expect(loaded).toContain(join(ROOT, 'emulator', 'faults.ts'));
+  }, 30000);
+
+  it('a gateway without an OTLP endpoint loads no OpenTelemetry SDK module; with one, it loads the SDK', async () => {
+    const untraced = await modulesLoadedBy({ GRAPH_BASE_URL: emulator.baseUrl('v1.0') }, dir);
+    // The API package alone may be loaded (prom-client does, for exemplars): a no-op without an SDK.
+    const api = join(OPENTELEMETRY_DIR, 'api') + sep;
+    expect(untraced.filter((file) => file.startsWith(OPENTELEMETRY_DIR) && !file.startsWith(api))).toEqual([]);
+    const tracingModules = (file: string): boolean => (file.includes(`${sep}src${sep}tracing${sep}`) && !file.endsWith('tracing-config.ts')) || /msgraph[/\\](tracing-layer|batch-span)\.ts$/.test(file);
+    expect(untraced.filter(tracingModules)).toEqual([]);
+    const receiver = await startOtlpReceiver();
+    try {
+      const traced = await modulesLoadedBy({ GRAPH_BASE_URL: emulator.baseUrl('v1.0'), OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }, dir);
+      expect(traced).toContain(join(ROOT, 'src', 'tracing', 'start-tracing.ts'));
+      expect(traced).toContain(join(ROOT, 'src', 'msgraph', 'tracing-layer.ts'));
+      expect(traced.some((file) => file.startsWith(join(OPENTELEMETRY_DIR, 'sdk-node') + sep))).toBe(true);
+    } finally {
+      await receiver.close();
+    }
   }, 30000);
 });

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { graphError } from '../../emulator/graph-error';
-import { UpdateActivationCountsDocument, UpdateWindowsOnlyDocument } from '../generated/operations';
+import { UpdateActivationCountsDocument, UpdateWindowsOnlyDocument } from '../generated/client/graphql';
 import { useHarness, TOKEN } from '../support/harness';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -49,7 +49,8 @@ describe('a bad upstream value is an error on that field only (entities)', () =>
 describe('a bad upstream value is an error on that field only (report rows)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ version: 'beta' });
+    // Without the report cache: each test reads the (faked) upstream answer it sets up, not the previous test's copy.
+    h = await startHarness({ version: 'beta', env: { REPORT_CACHE_SCOPE: 'off' } });
   });
   afterAll(() => h.close());
   afterEach(() => h.emulator.faults.clear());

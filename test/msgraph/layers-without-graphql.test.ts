@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 
 const MSGRAPH_DIR = join(__dirname, '..', '..', 'src', 'msgraph');
 /** The client's layers and everything they import must work without GraphQL: errors.ts is the one boundary. */
-const LAYERS = ['upstream-pipeline.ts', 'transport.ts', 'retry-layer.ts', 'retry-policy.ts', 'attempt-identity-layer.ts', 'observe-layer.ts', 'operation-scope.ts'];
+const LAYERS = ['upstream-pipeline.ts', 'transport.ts', 'retry-layer.ts', 'retry-policy.ts', 'attempt-identity-layer.ts', 'observe-layer.ts', 'operation-scope.ts', 'operation-budget-layer.ts', 'caller-fairness-layer.ts', 'upstream-admission.ts', 'tracing-layer.ts', 'batch-span.ts'];
 
 /** Every module specifier `file` imports, followed through relative imports. */
 function importsOf(file: string, seen = new Map<string, string[]>()): Map<string, string[]> {

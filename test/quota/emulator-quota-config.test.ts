@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { reportCallerTag } from '../../emulator/report-caller-tag';
+import { fakeJwt } from '../support/fake-jwt';
 import { EmulatorConfigError, loadEmulatorOptions, loadReportQuotaOptions } from '../../emulator/emulator-config';
 
 describe('the report quota and token refusal read from the environment', () => {
@@ -8,6 +11,7 @@ describe('the report quota and token refusal read from the environment', () => {
     ['explicit window and scale multiply', { EMULATOR_REPORT_QUOTA_WINDOW_SECONDS: '100', EMULATOR_REPORT_QUOTA_SCALE: '0.5' }, { reportQuota: expect.objectContaining({ windowSeconds: 50 }) }],
     ['off', { EMULATOR_REPORT_QUOTA: 'off' }, { reportQuota: false }],
     ['refused tokens and prefixes, comma-separated', { EMULATOR_REFUSE_TOKENS: 'a, b', EMULATOR_REFUSE_TOKEN_PREFIX: 'revoked-' }, { refuseTokens: { tokens: ['a', 'b'], prefixes: ['revoked-'] } }],
+    ['report data per caller', { EMULATOR_REPORT_PER_CALLER: 'on' }, { reportPerCaller: true }],
   ])('%s', (_case, env, expected) => {
     expect(loadReportQuotaOptions(env)).toEqual(expected);
   });
@@ -18,11 +22,23 @@ describe('the report quota and token refusal read from the environment', () => {
 
   it.each([
     [{ EMULATOR_REPORT_QUOTA: 'sometimes' }, /EMULATOR_REPORT_QUOTA="sometimes": expected on or off/], // not a mode
+    [{ EMULATOR_REPORT_PER_CALLER: 'yes' }, /EMULATOR_REPORT_PER_CALLER="yes": expected on or off/], // on/off like the quota
     [{ EMULATOR_REPORT_QUOTA_SCALE: '0' }, /EMULATOR_REPORT_QUOTA_SCALE="0": expected a number from 0.0001 to 1000/], // a zero window
     [{ EMULATOR_REPORT_QUOTA_CSV_PER_APP: '0' }, /EMULATOR_REPORT_QUOTA_CSV_PER_APP="0": expected a whole number from 1/], // nothing would pass
     [{ EMULATOR_REPORT_QUOTA_WINDOW_SECONDS: 'ten' }, /EMULATOR_REPORT_QUOTA_WINDOW_SECONDS="ten"/], // not a number
   ])('refuses %j naming the variable and what is expected', (env, message) => {
     expect(() => loadReportQuotaOptions(env)).toThrow(EmulatorConfigError);
     expect(() => loadReportQuotaOptions(env)).toThrow(message);
+  });
+});
+
+describe("the emulator's per-caller report tag", () => {
+  it.each([
+    [`Bearer ${fakeJwt({ tid: 'contoso', oid: 'alice' })}`, 'oid:alice'], // a user token: its oid
+    [`Bearer ${fakeJwt({ tid: 'contoso' })}`, 'tid:contoso'], // an app token without oid: its tenant
+    ['Bearer opaque-token', `token:${createHash('sha256').update('opaque-token').digest('hex').slice(0, 12)}`], // not a JWT: a hash prefix
+    [undefined, `token:${createHash('sha256').update('').digest('hex').slice(0, 12)}`], // no header at all
+  ])('tags %s as %s', (authorization, tag) => {
+    expect(reportCallerTag(authorization)).toBe(tag);
   });
 });

@@ -7,7 +7,8 @@ const ENTITY = '{ office365ActivationCounts(id: "proplus") { id windows } }';
 describe("the gateway in front of the emulator's report quota", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ version: 'v1.0', emulator: { refuseTokens: { prefixes: ['Refused-'] } } });
+    // Without the report cache, so every query costs Graph one call (test/quota/report-cache-http.test.ts covers the cache).
+    h = await startHarness({ version: 'v1.0', env: { REPORT_CACHE_SCOPE: 'off' }, emulator: { refuseTokens: { prefixes: ['Refused-'] } } });
   });
   afterAll(() => h.close());
 

@@ -1,4 +1,5 @@
 import { graphError } from '../../emulator/graph-error';
+import { tokenHash } from '../../src/security/token-hash';
 import { findSecretLeaks } from '../support/log-scan';
 import { postGraphQLBody } from '../support/graphql-http';
 import { useHarness } from '../support/harness';
@@ -8,9 +9,10 @@ const READ = '{ office365ActivationCounts(id: "proplus") { id windows } }';
 const MUTATION = 'mutation { updateOffice365ActivationCounts(id: "proplus", input: { windows: 5 }) { id } }';
 
 describe('the secret scan itself', () => {
-  it('finds a planted token, a planted bearer value, and nothing in clean or redacted lines', () => {
-    const lines = ['{"msg":"ok"}', '{"authorization":"[redacted]"}', '{"msg":"token sweep-secret-9f8e7d6c5b4a"}', '{"h":"Bearer eyJhbGciOi"}'];
-    expect(findSecretLeaks(lines, [SWEEP_TOKEN]).map((l) => l.match)).toEqual(['sweep-secret-9f8e7d6c5b4a', 'Bearer eyJhbGciOi']);
+  it('finds a planted token, its SHA-256, a planted bearer value, and nothing in clean or redacted lines', () => {
+    const hash = tokenHash('sweep-secret-9f8e7d6c5b4a');
+    const lines = ['{"msg":"ok"}', '{"authorization":"[redacted]"}', '{"msg":"token sweep-secret-9f8e7d6c5b4a"}', '{"h":"Bearer eyJhbGciOi"}', `{"key":"caller:${hash}"}`];
+    expect(findSecretLeaks(lines, [SWEEP_TOKEN]).map((l) => l.match)).toEqual(['sweep-secret-9f8e7d6c5b4a', 'Bearer eyJhbGciOi', hash]);
   });
 });
 

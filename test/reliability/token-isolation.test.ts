@@ -23,7 +23,8 @@ async function startForeignOrigin(): Promise<{ url: string; seen: IncomingHttpHe
 
 describe("the caller's token never leaves for another origin", () => {
   // Declared before the foreign origin so its teardown runs first, as before: the gateway lets go of its connections, then that origin closes.
-  const h = useHarness();
+  // No report cache: each report test must reach the (faked) upstream itself.
+  const h = useHarness({ env: { REPORT_CACHE_SCOPE: 'off' } });
   let foreign: Awaited<ReturnType<typeof startForeignOrigin>>;
   beforeAll(async () => {
     foreign = await startForeignOrigin();

@@ -25,7 +25,7 @@ export interface Harness {
   logs: string[];
   /** POST a GraphQL operation; answers the HTTP status and parsed body. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string | null; headers?: Record<string, string> }): Promise<{ status: number; body: T }>;
-  /** Sends a generated typed document (test/generated/operations.ts); the result is typed by it. */
+  /** Sends a generated typed document (test/generated/client/graphql.ts); the result is typed by it. */
   op<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, options?: { token?: string | null }): Promise<{ status: number; body: { data?: TResult | null; errors?: GraphQLErrorJson[] } }>;
   close(): Promise<void>;
 }

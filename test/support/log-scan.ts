@@ -1,7 +1,9 @@
+import { tokenHash } from '../../src/security/token-hash';
+
 /** A log line that shows a credential. */
 export interface SecretLeak {
   line: string;
-  /** What matched: a token value used in the tests, or an unredacted "Bearer …". */
+  /** What matched: a token value used in the tests, its SHA-256 (the report cache's key), or an unredacted "Bearer …". */
   match: string;
 }
 
@@ -9,8 +11,8 @@ export interface SecretLeak {
 const BEARER_VALUE = /bearer\s+(?!\[redacted\])[A-Za-z0-9\-._~+/]{4,}=*/i;
 
 /**
- * Finds every line holding one of `tokens` (the part after "Bearer ", and the whole header value)
- * or any unredacted bearer credential. Pure, so it is unit-tested with planted leaks.
+ * Finds every line holding one of `tokens` (the part after "Bearer ", the whole header value, or
+ * the SHA-256 the report cache keys copies by) or any unredacted bearer credential. Pure, so it is unit-tested with planted leaks.
  */
 export function findSecretLeaks(lines: readonly string[], tokens: Iterable<string>): SecretLeak[] {
   const needles = new Set<string>();
@@ -19,6 +21,7 @@ export function findSecretLeaks(lines: readonly string[], tokens: Iterable<strin
     const secret = token.replace(/^bearer\s+/i, '');
     // Very short values ("x") would match innocent text; such tokens are still caught by BEARER_VALUE.
     if (secret.length >= 6) needles.add(secret);
+    needles.add(tokenHash(secret));
   }
   const leaks: SecretLeak[] = [];
   for (const line of lines) {

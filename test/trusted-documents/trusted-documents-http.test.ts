@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { getIntrospectionQuery } from 'graphql';
 import { request } from 'undici';
-import { ActivationCountsByIdDocument } from '../generated/operations';
+import { ActivationCountsByIdDocument } from '../generated/client/graphql';
 import { startHarness, type Harness } from '../support/harness';
 import { BY_ID, COMMITTED_MANIFEST, documentsCounted, getWith, postJson, UNKNOWN_ID, UPDATE_WINDOWS } from './trusted-documents-support';
 

@@ -1,3 +1,5 @@
+import { DASHBOARD_TIME_SCALE, type DashboardSettings } from './dashboard-scenario';
+
 /** How long and how hard `npm run bench` runs; every value from the environment, with bounds. */
 export interface BenchSettings {
   /** Seconds of each measured run. BENCH_SECONDS, default 5. */
@@ -10,7 +12,7 @@ export interface BenchSettings {
   connections: number;
   /** Gateway cold starts timed (median reported). BENCH_COLD_STARTS, default 5. */
   coldStarts: number;
-  /** Only the scenarios whose letter is listed, e.g. "A" or "AB". BENCH_SCENARIOS, default ABCD. */
+  /** Only the scenarios whose letter is listed, e.g. "A" or "E". BENCH_SCENARIOS, default ABCDE. */
   scenarios: string;
   /** Extra node flags for the gateway process, e.g. "--cpu-prof". BENCH_GATEWAY_NODE_ARGS, default none. */
   gatewayNodeArgs: string[];
@@ -20,6 +22,8 @@ export interface BenchSettings {
    * BENCH_BASELINE_DIST, default none.
    */
   baselineDist?: string;
+  /** Scenario E, the dashboard: BENCH_DASHBOARD_USERS (default 40) and BENCH_DASHBOARD_SECONDS per scope (default 20). */
+  dashboard: DashboardSettings;
 }
 
 function bounded(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
@@ -31,8 +35,8 @@ function bounded(env: Record<string, string | undefined>, name: string, fallback
 }
 
 export function loadBenchSettings(env: Record<string, string | undefined>): BenchSettings {
-  const scenarios = (env.BENCH_SCENARIOS || 'ABCD').toUpperCase();
-  if (!/^[ABCD]+$/.test(scenarios)) throw new Error(`BENCH_SCENARIOS=${JSON.stringify(env.BENCH_SCENARIOS)}: expected letters from ABCD, e.g. "AB"`);
+  const scenarios = (env.BENCH_SCENARIOS || 'ABCDE').toUpperCase();
+  if (!/^[ABCDE]+$/.test(scenarios)) throw new Error(`BENCH_SCENARIOS=${JSON.stringify(env.BENCH_SCENARIOS)}: expected letters from ABCDE, e.g. "AB"`);
   return {
     seconds: bounded(env, 'BENCH_SECONDS', 5, 1, 60),
     warmupSeconds: bounded(env, 'BENCH_WARMUP_SECONDS', 3, 0, 30),
@@ -42,6 +46,11 @@ export function loadBenchSettings(env: Record<string, string | undefined>): Benc
     scenarios,
     gatewayNodeArgs: (env.BENCH_GATEWAY_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
     baselineDist: env.BENCH_BASELINE_DIST || undefined,
+    dashboard: {
+      users: bounded(env, 'BENCH_DASHBOARD_USERS', 40, 1, 500),
+      seconds: bounded(env, 'BENCH_DASHBOARD_SECONDS', 20, 5, 300),
+      timeScale: DASHBOARD_TIME_SCALE,
+    },
   };
 }
 

@@ -95,29 +95,36 @@ export async function startBareProxy(upstreamOrigin: string): Promise<ProxyProce
   return { child, url };
 }
 
+export type EmulatorCounts = Omit<Extract<EmulatorChildMessage, { type: 'counters' }>, 'type'>;
+
 export interface EmulatorProcess {
   child: ChildProcess;
   origin: string;
   /** Upstream HTTP requests served so far (a $batch counts once). */
   graphHttpCount(): Promise<number>;
+  /** Every counter the emulator keeps (report requests and 429s included). */
+  counts(): Promise<EmulatorCounts>;
 }
 
-export function startEmulatorProcess(): Promise<EmulatorProcess> {
-  const child = fork(join(__dirname, 'emulator-process.js'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const graphHttpCount = (): Promise<number> =>
+/** The emulator in its own process; `env` adds variables such as EMULATOR_REPORT_QUOTA_SCALE. */
+export function startEmulatorProcess(env: Record<string, string> = {}): Promise<EmulatorProcess> {
+  const child = fork(join(__dirname, 'emulator-process.js'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+  const counts = (): Promise<EmulatorCounts> =>
     new Promise((resolve) => {
       const onMessage = (message: EmulatorChildMessage): void => {
         if (message.type !== 'counters') return;
         child.off('message', onMessage);
-        resolve(message.graphHttp);
+        const { type: _type, ...values } = message;
+        resolve(values);
       };
       child.on('message', onMessage);
       child.send({ type: 'counters' });
     });
+  const graphHttpCount = async (): Promise<number> => (await counts()).graphHttp;
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`emulator exited (${code}) before it was ready`)));
     child.on('message', (message: EmulatorChildMessage) => {
-      if (message.type === 'ready') resolve({ child, origin: message.origin, graphHttpCount });
+      if (message.type === 'ready') resolve({ child, origin: message.origin, graphHttpCount, counts });
     });
   });
 }

@@ -5,8 +5,10 @@ import { loadBenchSettings, rotate, type BenchSettings } from './bench-settings'
 import { cpuMicrosOf, peakRssOf, probe, runLoad, type LoadResult } from './load';
 import { REPO_ROOT, startBareProxy, startEmulatorProcess, startGateway, stopChild, type EmulatorProcess, type GatewayProcess } from './processes';
 import { cpuVersusProxyGoal, floorGoal, notSlowerGoal, perEntityGoal, throughputStepGoal, type RowFigures } from './goals';
+import { dashboardChecks, dashboardTable, freshnessRefreshes, runDashboardScenario, type DashboardRow } from './dashboard-scenario';
 import { checksTable, resultsTable, type TargetCheck, type TargetSummary } from './report-table';
-import { allTargets, targetLabel, TYPENAME_ONLY, type BenchTarget } from './scenarios';
+import { startOtlpSink, type OtlpSink } from './otlp-sink';
+import { allTargets, targetLabel, TRACES_ON, TYPENAME_ONLY, type BenchTarget } from './scenarios';
 import { median, medianRatio, upstreamPerOperation } from './stats';
 
 const PROBE_OPERATIONS = 10;
@@ -107,6 +109,17 @@ function checks(measured: Measured[], coldStarts: number[]): TargetCheck[] {
   return list;
 }
 
+/** What tracing costs: the traced row beside the default one (no OTLP endpoint: the SDK is not loaded). */
+function tracingObservation(measured: Measured[], traces: { requests: number; bytes: number; dropped: boolean } | undefined): string[] {
+  const off = findRow(measured, 'A', 'gateway');
+  const on = findRow(measured, 'A', `gateway, ${TRACES_ON}`);
+  if (!off || !on || off.cpuPerRequest.length === 0 || on.cpuPerRequest.length === 0 || !traces) return [];
+  const extra = median(on.cpuPerRequest) - median(off.cpuPerRequest);
+  const sent = `${traces.requests} OTLP/HTTP export requests, ${(traces.bytes / MB).toFixed(1)} MB to the loopback sink`;
+  const drops = traces.dropped ? 'the SDK reported dropped spans (see its stderr): the cost is understated' : 'no span dropped';
+  return [`A with traces on (3 spans per request, every one exported, http/protobuf): ${extra >= 0 ? '+' : ''}${extra.toFixed(0)} µs CPU per request (${median(on.cpuPerRequest).toFixed(0)} vs ${median(off.cpuPerRequest).toFixed(0)} µs with tracing off), ${((medianRatio(on.rounds.map((r) => r.requestsPerSecond), off.rounds.map((r) => r.requestsPerSecond)) - 1) * 100).toFixed(0)} % throughput; ${sent}; ${drops}.`];
+}
+
 /** Side-by-side facts that have no goal but explain the ratios: CPU per request, and what logging costs. */
 function observations(measured: Measured[]): string[] {
   const a = (label: string): Measured | undefined => findRow(measured, 'A', label);
@@ -124,7 +137,7 @@ function observations(measured: Measured[]): string[] {
   }
   // The same scenario served by the baseline build, in the same rounds: the before/after of this change.
   for (const m of measured.filter((x) => x.target.baseline)) {
-    const current = measured.find((x) => x.target.scenario === m.target.scenario && !x.target.baseline && x.target.target === 'gateway' && !x.target.gatewayEnv && x.target.variant === m.target.variant);
+    const current = measured.find((x) => x.target.scenario === m.target.scenario && !x.target.baseline && !x.target.tracesToSink && x.target.target === 'gateway' && !x.target.gatewayEnv && x.target.variant === m.target.variant);
     if (!current || current.cpuPerRequest.length === 0 || m.cpuPerRequest.length === 0) continue;
     const ratio = medianRatio(current.cpuPerRequest, m.cpuPerRequest);
     lines.push(`${m.target.scenario}${m.target.variant ? ` (${m.target.variant})` : ''}: CPU per request ${median(current.cpuPerRequest).toFixed(0)} µs vs the baseline build's ${median(m.cpuPerRequest).toFixed(0)} µs (${((ratio - 1) * 100).toFixed(0)} %, median of per-round ratios).`);
@@ -136,8 +149,25 @@ function observations(measured: Measured[]): string[] {
   return lines;
 }
 
-function report(settings: BenchSettings, measured: Measured[], coldStarts: number[], skipped: string[], startedAt: Date, loadAtStart: number[]): string {
+/** Scenario E's section: its table, what it was run with, and its checks. */
+function dashboardSection(settings: BenchSettings, rows: readonly DashboardRow[]): string[] {
+  if (rows.length === 0) return [];
+  const { users, seconds, timeScale } = settings.dashboard;
+  return [
+    `## E: a dashboard of ${users} users of one tenant`,
+    '',
+    `Each user (its own JWT-shaped token, same \`tid\` and app) loads the report and 3 entities every ${60 * timeScale} s (once a minute, scaled ×${timeScale}) for ${seconds} s per row, against a fresh emulator on a v1.0 base URL (the CSV report: 14 calls per window) with \`EMULATOR_REPORT_QUOTA_SCALE=${timeScale}\` (window ${600 * timeScale} s) and the gateway's REPORT_CACHE_SECONDS/REPORT_STALE_SECONDS/REPORT_PROOF_MAX_SECONDS scaled alike (${600 * timeScale}/${3600 * timeScale}/${3600 * timeScale} s). Freshness refreshes a row can need: ${freshnessRefreshes(settings.dashboard)}. Latency is per report request (its entity request runs beside it).`,
+    '',
+    dashboardTable(rows),
+    '',
+    checksTable(dashboardChecks(rows, settings.dashboard)),
+    '',
+  ];
+}
+
+function report(settings: BenchSettings, measured: Measured[], coldStarts: number[], skipped: string[], startedAt: Date, loadAtStart: number[], traces?: { requests: number; bytes: number; dropped: boolean }, dashboard: readonly DashboardRow[] = []): string {
   const env = [`BENCH_SECONDS=${settings.seconds}`, `BENCH_WARMUP_SECONDS=${settings.warmupSeconds}`, `BENCH_ROUNDS=${settings.rounds}`, `BENCH_CONNECTIONS=${settings.connections}`, `BENCH_SCENARIOS=${settings.scenarios}`];
+  if (settings.scenarios.includes('E')) env.push(`BENCH_DASHBOARD_USERS=${settings.dashboard.users}`, `BENCH_DASHBOARD_SECONDS=${settings.dashboard.seconds}`);
   // A profiled gateway is slower; the command line must say so, or the table reads as a plain run.
   if (settings.gatewayNodeArgs.length > 0) env.push(`BENCH_GATEWAY_NODE_ARGS="${settings.gatewayNodeArgs.join(' ')}"`);
   if (settings.baselineDist) env.push(`BENCH_BASELINE_DIST=${settings.baselineDist}`);
@@ -154,10 +184,12 @@ function report(settings: BenchSettings, measured: Measured[], coldStarts: numbe
     checksTable(checks(measured, coldStarts)),
     '',
     ...observations(measured),
+    ...tracingObservation(measured, traces),
     coldStarts.length > 0 ? `Cold starts (ms): ${coldStarts.map((t) => t.toFixed(0)).join(', ')}.` : 'Cold start not measured.',
     measured.some((m) => m.rounds.some((r) => r.failures > 0)) ? `Failed answers during load: ${measured.map((m) => `${m.target.scenario} ${targetLabel(m.target)}: ${m.rounds.reduce((n, r) => n + r.failures, 0)}`).join('; ')}.` : 'No failed answers during load.',
     ...skipped.map((s) => `Skipped: ${s}`),
     '',
+    ...dashboardSection(settings, dashboard),
   ].join('\n');
 }
 
@@ -168,6 +200,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulatorProcess();
   const graphBaseUrl = `${emulator.origin}/beta`;
   const children = [emulator.child];
+  let sink: OtlpSink | undefined;
   try {
     say(`emulator at ${emulator.origin}; timing ${settings.coldStarts} gateway cold starts`);
     const coldStarts = await measureColdStarts(graphBaseUrl, settings.coldStarts);
@@ -175,9 +208,11 @@ async function main(): Promise<void> {
     const targets = allTargets({ baseline: settings.baselineDist !== undefined }).filter((t) => settings.scenarios.includes(t.scenario[0]!));
     const gateways = new Map<string, GatewayProcess>();
     const gatewayKey = (t: BenchTarget): string => `${t.scenario[0]}|${targetLabel(t)}`;
+    sink = targets.some((t) => t.tracesToSink) ? await startOtlpSink() : undefined;
     for (const target of targets.filter((t) => t.target === 'gateway')) {
+      const env = target.tracesToSink ? { ...target.gatewayEnv, ...sink!.gatewayEnv() } : target.gatewayEnv;
       const distDir = target.baseline ? settings.baselineDist : undefined;
-      const gateway = await startGateway(graphBaseUrl, { nodeArgs: settings.gatewayNodeArgs, env: target.gatewayEnv, distDir });
+      const gateway = await startGateway(graphBaseUrl, { nodeArgs: settings.gatewayNodeArgs, env, distDir });
       children.push(gateway.child);
       gateways.set(gatewayKey(target), gateway);
     }
@@ -214,7 +249,11 @@ async function main(): Promise<void> {
         say(`round ${round + 1} ${m.target.scenario} / ${targetLabel(m.target)}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${m.cpuPerRequest.at(-1)?.toFixed(0)} µs CPU/req${result.failures ? `, ${result.failures} failed` : ''}`);
       }
     }
-    const text = report(settings, measured, coldStarts, skipped, startedAt, loadAtStart);
+    const tracedGateways = targets.filter((t) => t.tracesToSink && gateways.has(gatewayKey(t))).map(gatewayOf);
+    const traces = sink ? { ...sink.received(), dropped: tracedGateways.some((g) => g.stderr().includes('Dropped')) } : undefined;
+    // Its own emulators and gateways (fresh quota windows per row), after A–D so it does not disturb their numbers.
+    const dashboard = settings.scenarios.includes('E') ? await runDashboardScenario(settings.dashboard, say) : [];
+    const text = report(settings, measured, coldStarts, skipped, startedAt, loadAtStart, traces, dashboard);
     const dir = join(REPO_ROOT, 'tools', 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'latest.md'), text);
@@ -222,6 +261,7 @@ async function main(): Promise<void> {
     process.stdout.write(text);
   } finally {
     for (const child of children.reverse()) await stopChild(child);
+    await sink?.close();
   }
 }
 

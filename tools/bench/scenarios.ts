@@ -25,6 +25,8 @@ export interface BenchTarget {
   variant?: string;
   /** Served by the baseline build (BENCH_BASELINE_DIST) instead of this worktree's dist. */
   baseline?: boolean;
+  /** The gateway exports every span over OTLP/HTTP to the sink the bench starts on loopback (otlp-sink.ts). */
+  tracesToSink?: boolean;
   request: LoadRequest;
 }
 
@@ -61,12 +63,19 @@ function restRequest(): LoadRequest {
   };
 }
 
+/** The variant label of A's row with OpenTelemetry on, every request traced and exported. */
+export const TRACES_ON = 'traces on, 100 % sampled';
+
 /** The variant label of A's row that asks only `{ __typename }`. */
 export const TYPENAME_ONLY = '{ __typename } only';
 
-export function scenarioA(): BenchTarget[] {
+function scenarioARead(): LoadRequest {
   const query = `{ office365ActivationCounts(id: "${A_ID}") { ${ALL_FIELDS} } }`;
-  const gateway = graphqlRequest(query, (d) => (d.office365ActivationCounts as { id?: string })?.id === A_ID);
+  return graphqlRequest(query, (d) => (d.office365ActivationCounts as { id?: string })?.id === A_ID);
+}
+
+export function scenarioA(): BenchTarget[] {
+  const gateway = scenarioARead();
   return [
     { scenario: 'A: one entity, all fields', target: 'gateway', request: gateway },
     // The same gateway without its two info lines per request: what logging costs, side by side.
@@ -76,6 +85,11 @@ export function scenarioA(): BenchTarget[] {
     { scenario: 'A: one entity, all fields', target: 'bare proxy', request: restRequest() },
     { scenario: 'A: one entity, all fields', target: 'emulator', request: restRequest() },
   ];
+}
+
+/** A's read with every span exported; the default "gateway" row has no OTLP endpoint (tracing off, SDK not loaded). */
+export function scenarioATraced(): BenchTarget {
+  return { scenario: 'A: one entity, all fields', target: 'gateway', variant: TRACES_ON, tracesToSink: true, request: scenarioARead() };
 }
 
 export function scenarioB(): BenchTarget {
@@ -102,7 +116,9 @@ export function scenarioD(): BenchTarget {
 
 /** Every target; with a baseline build, each default gateway row is followed by the same row served by that build. */
 export function allTargets(options: { baseline?: boolean } = {}): BenchTarget[] {
-  const targets = [...scenarioA(), scenarioB(), scenarioC(), scenarioD()];
+  const [gatewayA, ...restOfA] = scenarioA();
+  // The traced row right under the untraced one it is compared with.
+  const targets = [gatewayA!, scenarioATraced(), ...restOfA, scenarioB(), scenarioC(), scenarioD()];
   if (!options.baseline) return targets;
-  return targets.flatMap((t) => (t.target === 'gateway' && !t.gatewayEnv ? [t, { ...t, baseline: true }] : [t]));
+  return targets.flatMap((t) => (t.target === 'gateway' && !t.gatewayEnv && !t.tracesToSink ? [t, { ...t, baseline: true }] : [t]));
 }

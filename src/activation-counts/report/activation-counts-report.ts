@@ -1,5 +1,7 @@
+import { LOOPBACK_HOSTS } from '../../config';
 import { errorFromUpstream, ErrorCode, gatewayError } from '../../errors';
 import type { GraphClient, UpstreamResponse } from '../../msgraph/client';
+import { refusedDownloadTarget } from './download-target';
 import { parseReportCsv } from './report-csv';
 import { reportRowFrom } from './report-row.mapper';
 import type { Office365ActivationCountsReportRow } from './report-row.type';
@@ -49,6 +51,10 @@ export class ActivationCountsReport {
     }
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
       throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${ACTION} with ${redirect.status} but no usable Location (got ${JSON.stringify(location ?? null)}; expected an http(s) URL)`);
+    }
+    const refused = await refusedDownloadTarget(url, LOOPBACK_HOSTS.has(new URL(this.client.baseUrl).hostname));
+    if (refused) {
+      throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${ACTION} with ${redirect.status} to ${url.origin}, which is not fetched: ${refused}; expected the report's download host`, { status: redirect.status });
     }
     const answer = await this.client.fetchWithoutCredentials(url.toString(), 'download the activation counts report');
     if (answer.status !== 200) {

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { ErrorCode, gatewayError } from '../../errors';
+import { truncatedText, upstreamExcerpt } from '../../msgraph/upstream-excerpt';
 import { REPORT_COLUMNS, type ReportProperty } from '../activation-counts.properties';
 import { reportRowFrom } from './report-row.mapper';
 import type { Office365ActivationCountsReportRow } from './report-row.type';
@@ -13,7 +14,7 @@ export function parseReportCsv(text: string): Office365ActivationCountsReportRow
   try {
     records = parse(text, { bom: true, skip_empty_lines: true }) as string[][];
   } catch (error: unknown) {
-    throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream report CSV could not be parsed (${(error as Error).message})`);
+    throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream report CSV could not be parsed (${truncatedText((error as Error).message, 200)})`);
   }
   const [header, ...rows] = records;
   if (!header) throw gatewayError(ErrorCode.UPSTREAM_ERROR, 'Upstream report CSV is empty: expected a header row');
@@ -24,7 +25,8 @@ export function parseReportCsv(text: string): Office365ActivationCountsReportRow
     if (index < 0) {
       throw gatewayError(
         ErrorCode.UPSTREAM_ERROR,
-        `Upstream report CSV has no column "${expected}"; expected columns ${REPORT_COLUMNS.map((c) => `"${c.reportColumn}"`).join(', ')}, got ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+        // Only a short, sanitised excerpt of the first line: a redirect target may be any document.
+        `Upstream report CSV has no column "${expected}"; expected columns ${REPORT_COLUMNS.map((c) => `"${c.reportColumn}"`).join(', ')}, got a header row of ${names.length} fields starting ${upstreamExcerpt(names.join(','), 80)}`,
       );
     }
     indexOf.set(property, index);

@@ -7,7 +7,9 @@ export class ActivationCountsReportResolver {
   @Query(_returns => [Office365ActivationCountsReportRow], {
     description: 'GET /reports/getOffice365ActivationCounts: JSON rows on a beta base URL, else the pre-authenticated CSV download (fetched without the token).',
   })
-  office365ActivationCountsReport(@Ctx() context: ActivationCountsContext): Promise<Office365ActivationCountsReportRow[]> {
-    return requireCaller(context).report.rows();
+  async office365ActivationCountsReport(@Ctx() context: ActivationCountsContext): Promise<readonly Office365ActivationCountsReportRow[]> {
+    const answer = await requireCaller(context).report.answer();
+    context.reportAnswer = answer.extension;
+    return answer.rows;
   }
 }

@@ -1,0 +1,14 @@
+import type { UpstreamAdmission } from './upstream-admission';
+import type { UpstreamLayer } from './upstream-call';
+
+/** Holds each attempt until its caller's and the gateway's concurrency allow it (upstream-admission.ts). */
+export function callerFairnessLayer(admission: UpstreamAdmission): UpstreamLayer {
+  return (next) => async (call) => {
+    const release = await admission.acquire(call.scope);
+    try {
+      return await next(call);
+    } finally {
+      release();
+    }
+  };
+}

@@ -1,0 +1,58 @@
+import { FifoSlots } from './fifo-slots';
+import { UpstreamFailure } from './upstream-failure';
+
+/** What one GraphQL operation may spend upstream (config.ts holds the defaults and settings). */
+export interface OperationLimits {
+  /** MAX_UPSTREAM_REQUESTS_PER_OPERATION: HTTP requests, every attempt counted (a $batch is one). */
+  maxRequests: number;
+  /** MAX_BATCHES_IN_FLIGHT_PER_OPERATION: `$batch` calls of the operation in flight at once. */
+  maxBatchesInFlight: number;
+  /** MAX_UPSTREAM_BYTES_PER_OPERATION: body bytes of all its upstream answers together. */
+  maxBytes: number;
+}
+
+/** For clients built without limits (unit tests of single layers). */
+export const UNLIMITED_OPERATION: OperationLimits = { maxRequests: Infinity, maxBatchesInFlight: Infinity, maxBytes: Infinity };
+
+/**
+ * One operation's running account of upstream work, charged to one caller. Lives in the
+ * operation's scope, so it is never shared across requests.
+ */
+export class OperationBudget {
+  private requests = 0;
+  private bytes = 0;
+  /** Held by each `$batch` call while it is in flight (see operation-budget-layer.ts). */
+  readonly batchSlots: FifoSlots;
+
+  constructor(
+    readonly limits: OperationLimits,
+    /** SHA-256 of the caller's token (security/token-hash.ts): whose fair share the work is counted in. */
+    readonly callerKey: string,
+  ) {
+    this.batchSlots = new FifoSlots(limits.maxBatchesInFlight);
+  }
+
+  get requestsSent(): number {
+    return this.requests;
+  }
+
+  get bytesReceived(): number {
+    return this.bytes;
+  }
+
+  /** Counts one attempt about to be sent; throws BUDGET_EXCEEDED (nothing sent) past the limit. */
+  countRequest(): void {
+    if (this.requests >= this.limits.maxRequests) {
+      throw new UpstreamFailure('BUDGET_EXCEEDED', `this operation's budget of ${this.limits.maxRequests} upstream requests (MAX_UPSTREAM_REQUESTS_PER_OPERATION) is used up`);
+    }
+    this.requests++;
+  }
+
+  /** Counts body bytes as they stream in; throws BUDGET_EXCEEDED (the body is then abandoned) past the limit. */
+  countBytes(count: number, status: number): void {
+    this.bytes += count;
+    if (this.bytes > this.limits.maxBytes) {
+      throw new UpstreamFailure('BUDGET_EXCEEDED', `this operation's upstream answers passed its budget of ${this.limits.maxBytes} bytes (MAX_UPSTREAM_BYTES_PER_OPERATION)`, status);
+    }
+  }
+}

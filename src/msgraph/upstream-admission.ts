@@ -1,0 +1,75 @@
+import { FifoSlots } from './fifo-slots';
+import type { OperationScope } from './operation-scope';
+
+/** Shared by every caller of one gateway (config.ts holds the defaults and settings). */
+export interface AdmissionLimits {
+  /** MAX_UPSTREAM_CONCURRENCY: upstream requests in flight, all callers together. */
+  maxConcurrent: number;
+  /** MAX_UPSTREAM_CONCURRENCY_PER_CALLER: upstream requests in flight for one caller (token). */
+  maxPerCaller: number;
+  /** MAX_UPSTREAM_QUEUE: requests waiting for a global slot at which new GraphQL requests are shed. */
+  maxQueued: number;
+}
+
+/**
+ * Fair use of the one upstream pool: a call first takes one of its caller's slots, then one of the
+ * gateway's, each in FIFO order and within its operation's deadline. A caller over its own cap
+ * waits behind itself only, so it cannot fill the global queue for everyone else. Callers are keyed
+ * by the hash of their token; a caller's entry is dropped as soon as it has nothing in flight.
+ */
+export class UpstreamAdmission {
+  private readonly global: FifoSlots;
+  private readonly callers = new Map<string, FifoSlots>();
+
+  constructor(readonly limits: AdmissionLimits) {
+    this.global = new FifoSlots(limits.maxConcurrent);
+  }
+
+  /** Upstream requests in flight now. */
+  get inFlight(): number {
+    return this.global.inUse;
+  }
+
+  /** Requests waiting for a global slot (past their caller's cap already). */
+  get queued(): number {
+    return this.global.waiting;
+  }
+
+  /** When true, new GraphQL requests are refused (503) rather than queued behind everyone. */
+  get saturated(): boolean {
+    return this.global.inUse >= this.limits.maxConcurrent && this.global.waiting >= this.limits.maxQueued;
+  }
+
+  /** Waits for both slots; answers the function that gives them back. */
+  async acquire(scope: OperationScope): Promise<() => void> {
+    const key = scope.budget.callerKey;
+    let own = this.callers.get(key);
+    if (!own) {
+      own = new FifoSlots(this.limits.maxPerCaller);
+      this.callers.set(key, own);
+    }
+    const mine = own;
+    try {
+      await mine.acquire(scope);
+    } catch (error: unknown) {
+      this.forgetIfIdle(key, mine);
+      throw error;
+    }
+    try {
+      await this.global.acquire(scope);
+    } catch (error: unknown) {
+      mine.release();
+      this.forgetIfIdle(key, mine);
+      throw error;
+    }
+    return () => {
+      this.global.release();
+      mine.release();
+      this.forgetIfIdle(key, mine);
+    };
+  }
+
+  private forgetIfIdle(key: string, slots: FifoSlots): void {
+    if (slots.idle && this.callers.get(key) === slots) this.callers.delete(key);
+  }
+}

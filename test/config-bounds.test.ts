@@ -1,0 +1,24 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('configuration of the bounds', () => {
+  it.each<[Record<string, string>, RegExp]>([
+    [{ MAX_IDS_PER_OPERATION: '0' }, /MAX_IDS_PER_OPERATION="0": expected a whole number from 1 to 100000/], // no operation could read anything
+    [{ HTTP_REQUEST_TIMEOUT_MS: '50' }, /HTTP_REQUEST_TIMEOUT_MS="50": expected a whole number from 100/], // too short for any real client
+    [{ MAX_CONNECTIONS: 'many' }, /MAX_CONNECTIONS="many"/], // not a number
+    [{ MAX_INTROSPECTION_DEPTH: '0' }, /MAX_INTROSPECTION_DEPTH="0"/], // nothing could be introspected
+    [{ GRAPH_TIMEOUT_MS: '30000', HTTP_CONNECTION_TIMEOUT_MS: '20000' }, /HTTP_CONNECTION_TIMEOUT_MS=20000 is not above GRAPH_TIMEOUT_MS=30000/], // sockets would die mid-operation
+  ])('refuses %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the bounds', () => {
+    expect(loadConfig({ MAX_IDS_PER_OPERATION: '200', HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_CONNECTION_TIMEOUT_MS: '20000', MAX_CONNECTIONS: '10', MAX_INTROSPECTION_FIELDS: '1', MAX_INTROSPECTION_DEPTH: '20' })).toMatchObject({
+      maxIdsPerOperation: 200,
+      httpRequestTimeoutMs: 5000,
+      httpConnectionTimeoutMs: 20000,
+      maxConnections: 10,
+      queryLimits: { maxIntrospectionFields: 1, maxIntrospectionDepth: 20 },
+    });
+  });
+});
