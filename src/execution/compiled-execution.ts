@@ -22,8 +22,12 @@ const DEFAULT_MAX_SOURCE_CHARS = 64 * 1024;
 /** An operation longer than this share of the cache runs on graphql-js: compiling it would evict most others. */
 const MAX_SHARE_OF_CACHE = 1 / 8;
 
-/** Introspection's meta fields are graphql-js's own: such operations (GraphiQL, stitching) run on graphql-js. */
-const INTROSPECTION = /__schema|__type\b/;
+/**
+ * Operations that run on graphql-js: introspection's meta fields are graphql-js's own (GraphiQL,
+ * stitching), and federation's `_entities` returns a list of an abstract type whose bad items are
+ * errors, which graphql-jit 0.8.9 answers with extra list entries (test/composition/entity-representations).
+ */
+const RUN_ON_GRAPHQL_JS = /__schema|__type\b|_entities/;
 
 /** What a cached operation runs with: its compiled form, or graphql-js when it is not compiled. */
 type Plan = { compiled: CompiledQuery } | { compiled: undefined };
@@ -35,8 +39,8 @@ type Plan = { compiled: CompiledQuery } | { compiled: undefined };
  * Plugged into Apollo Server through its gateway interface, the one place it accepts an executor:
  * Apollo still parses, validates, caches documents, runs every plugin hook and formats errors.
  * Contract behaviours are kept where graphql-jit differs: variables are coerced by graphql-js
- * first (same messages, and Apollo's 400 for bad variables), introspection and any operation
- * graphql-jit cannot compile run on graphql-js itself.
+ * first (same messages, and Apollo's 400 for bad variables); introspection, `_entities` and any
+ * operation graphql-jit cannot compile run on graphql-js itself.
  */
 export function compiledExecutionGateway(schema: GraphQLSchema, options: CompiledExecutionOptions = {}): ExecutionGateway {
   const maxSourceChars = options.maxSourceChars ?? DEFAULT_MAX_SOURCE_CHARS;
@@ -47,7 +51,7 @@ export function compiledExecutionGateway(schema: GraphQLSchema, options: Compile
     const key = `${request.queryHash}\n${request.operationName ?? ''}`;
     const cached = plans.get(key);
     if (cached !== undefined) return cached;
-    const compiled = INTROSPECTION.test(request.source) ? undefined : compileQuery(schema, request.document, request.operationName ?? undefined);
+    const compiled = RUN_ON_GRAPHQL_JS.test(request.source) ? undefined : compileQuery(schema, request.document, request.operationName ?? undefined);
     const plan: Plan = { compiled: compiled !== undefined && isCompiledQuery(compiled) ? compiled : undefined };
     // The size counts the query text the entry stands for, which dominates what it holds.
     plans.set(key, plan, { size: Math.max(1, request.source.length) });
