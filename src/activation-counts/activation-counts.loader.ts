@@ -19,16 +19,23 @@ export class ActivationCountsLoader {
   }
 
   load(id: string, properties: readonly EntityProperty[] = ENTITY_PROPERTIES): Promise<Office365ActivationCounts | null> {
+    return this.loadWith(id, properties);
+  }
+
+  loadMany(ids: readonly string[], properties: readonly EntityProperty[] = ENTITY_PROPERTIES): Promise<(Office365ActivationCounts | null | Error)[]> {
+    // One set for all keys of this call (they are never mutated, so sharing is safe): not one per key.
+    const wanted = new Set<EntityProperty>(properties);
+    const asError = (error: Error): Error => error;
+    return Promise.all(ids.map((id) => this.loadWith(id, properties, wanted).catch(asError)));
+  }
+
+  private loadWith(id: string, properties: readonly EntityProperty[], wanted?: ReadonlySet<EntityProperty>): Promise<Office365ActivationCounts | null> {
     const fetched = this.fetchedWith.get(id);
     if (fetched && properties.every((p) => fetched.has(p))) return this.loader.load(id);
     // Widen rather than replace: an earlier load of this id in the same tick still needs its fields.
     if (fetched) this.loader.clear(id);
-    this.fetchedWith.set(id, new Set<EntityProperty>([...(fetched ?? []), ...properties]));
+    this.fetchedWith.set(id, fetched ? new Set<EntityProperty>([...fetched, ...properties]) : (wanted ?? new Set(properties)));
     return this.loader.load(id);
-  }
-
-  loadMany(ids: readonly string[], properties?: readonly EntityProperty[]): Promise<(Office365ActivationCounts | null | Error)[]> {
-    return Promise.all(ids.map((id) => this.load(id, properties).catch((error: Error) => error)));
   }
 
   /** After a write: later reads in this operation see the written entity without a new call. */
@@ -44,7 +51,16 @@ export class ActivationCountsLoader {
    */
   private async loadBatch(ids: readonly string[]): Promise<EntityOutcome[]> {
     const union = new Set<EntityProperty>(['id']);
-    for (const id of ids) for (const p of this.fetchedWith.get(id) ?? ENTITY_PROPERTIES) union.add(p);
+    const counted = new Set<ReadonlySet<EntityProperty>>();
+    for (const id of ids) {
+      const wanted = this.fetchedWith.get(id);
+      if (wanted === undefined) for (const p of ENTITY_PROPERTIES) union.add(p);
+      else if (!counted.has(wanted)) {
+        // Keys loaded together share one set: each distinct set is added once.
+        counted.add(wanted);
+        for (const p of wanted) union.add(p);
+      }
+    }
     for (const id of ids) this.fetchedWith.set(id, union);
     const everything = union.size >= ENTITY_PROPERTIES.length;
     return this.upstream.readMany(ids, everything ? undefined : [...union]);

@@ -7,22 +7,28 @@ import { excerpt, upstreamValue } from './upstream-value';
 /** Longest productType we forward; the upstream has no documented limit, this guards our own memory. */
 const MAX_PRODUCT_TYPE_LENGTH = 256;
 
+/** The action for a message; reads of many entities pass a function, called only when a message is made. */
+function nameOf(action: string | (() => string)): string {
+  return typeof action === 'string' ? action : action();
+}
+
 /**
  * Builds the model from an upstream entity body. Unknown properties (`@odata.type`,
  * `@odata.context`) are dropped; each property is converted on its own, and a value it cannot hold
  * becomes an error on that field only (see upstreamValue), exactly as in report rows.
  */
-export function entityFromUpstream(body: unknown, action: string): Office365ActivationCounts {
+export function entityFromUpstream(body: unknown, action: string | (() => string)): Office365ActivationCounts {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${action} without an entity object`);
+    throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${nameOf(action)} without an entity object`);
   }
   const source = body as Record<string, unknown>;
   if (typeof source.id !== 'string' || source.id === '') {
-    throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${action} with an entity that has no string id`);
+    throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${nameOf(action)} with an entity that has no string id`);
   }
   const entity = new Office365ActivationCounts();
   const target = entity as unknown as Record<string, unknown>;
-  const where = `entity ${excerpt(source.id)}`;
+  const id = source.id;
+  const where = (): string => `entity ${excerpt(id)}`;
   for (const { name, edmType } of ACTIVATION_COUNTS_PROPERTIES) {
     const value = source[name];
     target[name] = value === undefined || value === null ? null : upstreamValue(edmType, value, where, name);

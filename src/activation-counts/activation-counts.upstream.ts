@@ -2,7 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { errorFromUpstream, ErrorCode, gatewayError } from '../errors';
 import { executeBatch, type BatchSubRequest } from '../msgraph/batch';
 import type { GraphClient, UpstreamResponse } from '../msgraph/client';
-import { entityPath } from '../msgraph/entity-path';
+import { entityPath, entityPathsWith } from '../msgraph/entity-path';
 import { entityFromUpstream, patchBodyFromInput } from './activation-counts.mapper';
 import { excerpt } from './upstream-value';
 import type { UpdateOffice365ActivationCountsInput } from './activation-counts.input';
@@ -16,7 +16,10 @@ export interface ActivationCountsUpstreamOptions {
   resourcePath: string;
 }
 
-function outcomeOf(askedId: string, status: number, headers: Record<string, string | undefined>, body: unknown, action: string): EntityOutcome {
+const readOf = (id: string): string => `read of entity ${JSON.stringify(id)}`;
+
+/** `action` names the read in error messages only: a function, so a $batch of fine items builds none. */
+function outcomeOf(askedId: string, status: number, headers: Record<string, string | undefined>, body: unknown, action: () => string): EntityOutcome {
   if (status === 200) {
     try {
       return entityAskedFor(askedId, entityFromUpstream(body, action), headers, action);
@@ -25,17 +28,17 @@ function outcomeOf(askedId: string, status: number, headers: Record<string, stri
     }
   }
   if (status === 404) return null;
-  return errorFromUpstream({ status, headers, body }, action);
+  return errorFromUpstream({ status, headers, body }, action());
 }
 
 /**
  * The upstream must answer the entity that was asked for: a $batch answer with swapped or
  * duplicated items, or a GET answering another id, would otherwise be stitched onto the wrong key.
  */
-function entityAskedFor(askedId: string, entity: Office365ActivationCounts, headers: Record<string, string | undefined>, action: string): Office365ActivationCounts {
+function entityAskedFor(askedId: string, entity: Office365ActivationCounts, headers: Record<string, string | undefined>, action: () => string): Office365ActivationCounts {
   if (entity.id === askedId) return entity;
   const upstream = headers['request-id'] ? { status: 200, requestId: headers['request-id'] } : { status: 200 };
-  throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${action} with entity ${excerpt(entity.id)} instead of the one asked for`, upstream);
+  throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${action()} with entity ${excerpt(entity.id)} instead of the one asked for`, upstream);
 }
 
 /** Reads and writes of the entity, through one caller's GraphClient. */
@@ -47,9 +50,10 @@ export class ActivationCountsUpstream {
     const unique = [...new Set(ids)];
     const outcomes = new Map<string, EntityOutcome>();
     const valid: { id: string; url: string }[] = [];
+    const pathOf = entityPathsWith(this.options.resourcePath, properties);
     for (const id of unique) {
       try {
-        valid.push({ id, url: entityPath(this.options.resourcePath, id, properties) });
+        valid.push({ id, url: pathOf(id) });
       } catch (error: unknown) {
         outcomes.set(id, error as GraphQLError);
       }
@@ -64,16 +68,16 @@ export class ActivationCountsUpstream {
       valid.forEach(({ id }, index) => {
         const answer = answers.get(String(index + 1))!;
         if (answer.error) outcomes.set(id, answer.error as GraphQLError);
-        else outcomes.set(id, outcomeOf(id, answer.status, answer.headers, answer.body, `read of entity ${JSON.stringify(id)}`));
+        else outcomes.set(id, outcomeOf(id, answer.status, answer.headers, answer.body, () => readOf(id)));
       });
     }
     return ids.map((id) => outcomes.get(id)!);
   }
 
   private async readOne(id: string, path: string): Promise<EntityOutcome> {
-    const action = `read of entity ${JSON.stringify(id)}`;
+    const action = readOf(id);
     const answer = await this.options.client.send({ method: 'GET', path, action });
-    return outcomeOf(id, answer.status, answer.headers, answer.body, action);
+    return outcomeOf(id, answer.status, answer.headers, answer.body, () => action);
   }
 
   /** PATCH with only the given fields; the updated entity from a 200 body, or read back after a 204. */
@@ -88,7 +92,7 @@ export class ActivationCountsUpstream {
       headers: { prefer: 'return=representation' },
       action,
     });
-    if (answer.status === 200 && answer.body !== undefined) return entityAskedFor(id, entityFromUpstream(answer.body, action), answer.headers, action);
+    if (answer.status === 200 && answer.body !== undefined) return entityAskedFor(id, entityFromUpstream(answer.body, action), answer.headers, () => action);
     if (answer.status === 200 || answer.status === 204) {
       const readBack = await this.readOne(id, path);
       if (readBack instanceof Error) throw readBack;

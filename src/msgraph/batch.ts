@@ -34,7 +34,12 @@ export function splitIntoChunks<T>(items: readonly T[], size: number = MAX_BATCH
 function lowerCaseHeaders(value: unknown): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {};
   if (typeof value !== 'object' || value === null) return headers;
-  for (const [name, v] of Object.entries(value)) if (typeof v === 'string') headers[name.toLowerCase()] = v;
+  // for...in rather than Object.entries: once per $batch item, without an array per header.
+  const source = value as Record<string, unknown>;
+  for (const name in source) {
+    const v = source[name];
+    if (typeof v === 'string') headers[name.toLowerCase()] = v;
+  }
   return headers;
 }
 
@@ -48,6 +53,7 @@ function syntheticFailure(id: string, status: number, code: string, message: str
  */
 export function matchBatchResponses(answerBody: unknown, sentIds: readonly string[]): Map<string, BatchSubResponse> {
   const byId = new Map<string, BatchSubResponse>();
+  const sent = new Set(sentIds);
   const responses = (answerBody as { responses?: unknown } | undefined)?.responses;
   const duplicated = new Set<string>();
   if (Array.isArray(responses)) {
@@ -56,7 +62,7 @@ export function matchBatchResponses(answerBody: unknown, sentIds: readonly strin
       const { id, status: rawStatus, headers, body } = raw as Record<string, unknown>;
       // The lossless parser reads every integer as bigint, statuses included.
       const status = typeof rawStatus === 'bigint' ? Number(rawStatus) : rawStatus;
-      if (typeof id !== 'string' || typeof status !== 'number' || !sentIds.includes(id)) continue;
+      if (typeof id !== 'string' || typeof status !== 'number' || !sent.has(id)) continue;
       if (byId.has(id)) duplicated.add(id);
       byId.set(id, { id, status, headers: lowerCaseHeaders(headers), body });
     }

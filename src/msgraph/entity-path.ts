@@ -28,7 +28,13 @@ export function selectQuery(properties: readonly string[] | undefined): string {
   return `$select=${unique.join(',')}`;
 }
 
-export function entityPath(resourcePath: string, id: string, properties?: readonly string[]): string {
+/** Paths of many entities with the same `$select`: the query is built once, not once per key. */
+export function entityPathsWith(resourcePath: string, properties?: readonly string[]): (id: string) => string {
   const select = selectQuery(properties);
-  return `${resourcePath}/${encodeEntityKey(id)}${select ? `?${select}` : ''}`;
+  const suffix = select ? `?${select}` : '';
+  return (id) => `${resourcePath}/${encodeEntityKey(id)}${suffix}`;
+}
+
+export function entityPath(resourcePath: string, id: string, properties?: readonly string[]): string {
+  return entityPathsWith(resourcePath, properties)(id);
 }

@@ -52,7 +52,13 @@ export function parseUpstreamJson(text: string): unknown {
 function holdsExactNumber(value: unknown): boolean {
   if (typeof value === 'bigint' || value instanceof LosslessNumber) return true;
   if (value === null || typeof value !== 'object') return false;
-  for (const item of Array.isArray(value) ? value : Object.values(value)) if (holdsExactNumber(item)) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsExactNumber(item)) return true;
+    return false;
+  }
+  // for...in rather than Object.values: a $batch envelope is walked per call, without an array per object.
+  const object = value as Record<string, unknown>;
+  for (const key in object) if (holdsExactNumber(object[key])) return true;
   return false;
 }
 

@@ -15,3 +15,16 @@ export function convertOrGraphQLError<T>(convert: () => T, node?: ValueNode): T 
     throw error;
   }
 }
+
+/**
+ * `convert(value)` with the same error translation, for serialize and parseValue: they run once per
+ * field value of an answer, and this form needs no closure per value.
+ */
+export function convertValueOrGraphQLError<T>(convert: (value: unknown) => T, value: unknown): T {
+  try {
+    return convert(value);
+  } catch (error: unknown) {
+    if (error instanceof ScalarValueError) throw new GraphQLError(error.message);
+    throw error;
+  }
+}

@@ -1,4 +1,5 @@
 import { loadBenchSettings, rotate } from '../../tools/bench/bench-settings';
+import { cpuVersusProxyGoal, floorGoal, notSlowerGoal, perEntityGoal, throughputStepGoal } from '../../tools/bench/goals';
 import { markdownTable, resultsTable } from '../../tools/bench/report-table';
 import { scenarioA, targetLabel } from '../../tools/bench/scenarios';
 import { median, medianRatio, procStatCpuTicks, procStatusBytes, upstreamPerOperation } from '../../tools/bench/stats';
@@ -95,5 +96,31 @@ describe('benchmark tables', () => {
     expect(floor.request.isCorrect(200, '{"data":{"__typename":"Query"}}')).toBe(true);
     expect(floor.request.isCorrect(200, '{"data":{"__typename":"Mutation"}}')).toBe(false);
     expect(floor.request.isCorrect(200, '{"errors":[{"message":"x"}],"data":null}')).toBe(false);
+  });
+});
+
+describe('issue 14 goals', () => {
+  const row = (cpu: number[], rps: number[] = cpu.map(() => 1)) => ({ cpuPerRequest: cpu, requestsPerSecond: rps });
+
+  it('compares CPU per entity with the baseline build round by round', () => {
+    // 20 entities: 400 vs 1000 µs per operation is 20 vs 50 µs per entity, 40 %.
+    expect(perEntityGoal('B', row([400, 420, 380]), row([1000, 1000, 1000]))).toEqual({ name: 'B CPU per entity, gateway / baseline build', measured: '40 % (20 vs 50 µs)', goal: '≤ 50 %', met: true });
+    expect(perEntityGoal('C', row([3000]), row([4000])).met).toBe(false); // 75 %
+  });
+
+  it('holds A to 3× the proxy CPU and 40 % of its throughput', () => {
+    expect(cpuVersusProxyGoal(row([150]), row([50]))).toMatchObject({ measured: '3.0×', met: true });
+    expect(cpuVersusProxyGoal(row([160]), row([50])).met).toBe(false);
+    expect(throughputStepGoal(row([1], [3900]), row([1], [10000]))).toMatchObject({ measured: '39 %', met: false });
+  });
+
+  it('wants the __typename floor lower than the baseline build\'s, relative to the proxy', () => {
+    expect(floorGoal(row([80]), row([100]), row([50]))).toMatchObject({ measured: '1.60× vs 2.00×', met: true });
+    expect(floorGoal(row([100]), row([100]), row([50])).met).toBe(false); // equal is not lower
+  });
+
+  it('calls a scenario slower when its CPU per request is above the baseline build\'s', () => {
+    expect(notSlowerGoal('D', row([101]), row([100]))).toMatchObject({ measured: '101 %', met: false });
+    expect(notSlowerGoal('D', row([90]), row([100])).met).toBe(true);
   });
 });

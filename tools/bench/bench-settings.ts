@@ -16,6 +16,12 @@ export interface BenchSettings {
   scenarios: string;
   /** Extra node flags for the gateway process, e.g. "--cpu-prof". BENCH_GATEWAY_NODE_ARGS, default none. */
   gatewayNodeArgs: string[];
+  /**
+   * Another build's dist folder (e.g. main's, built in a scratch worktree): every default gateway row
+   * also runs from it as "gateway (baseline build)", so before/after ratios come from one run.
+   * BENCH_BASELINE_DIST, default none.
+   */
+  baselineDist?: string;
   /** Scenario E, the dashboard: BENCH_DASHBOARD_USERS (default 40) and BENCH_DASHBOARD_SECONDS per scope (default 20). */
   dashboard: DashboardSettings;
 }
@@ -39,6 +45,7 @@ export function loadBenchSettings(env: Record<string, string | undefined>): Benc
     coldStarts: bounded(env, 'BENCH_COLD_STARTS', 5, 0, 20),
     scenarios,
     gatewayNodeArgs: (env.BENCH_GATEWAY_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+    baselineDist: env.BENCH_BASELINE_DIST || undefined,
     dashboard: {
       users: bounded(env, 'BENCH_DASHBOARD_USERS', 40, 1, 500),
       seconds: bounded(env, 'BENCH_DASHBOARD_SECONDS', 20, 5, 300),

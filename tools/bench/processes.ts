@@ -1,6 +1,6 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { httpGet } from '../../test/support/graphql-http';
 import { pollUntil } from '../../test/support/polling';
 import type { EmulatorChildMessage } from './emulator-process';
@@ -61,11 +61,12 @@ export interface GatewayProcess {
  * `node dist/src/main.js` as `npm start` runs it, pointed at the emulator. Logs go to /dev/null: a log
  * shipper is someone else's CPU, but formatting the lines is the gateway's and stays measured.
  */
-export async function startGateway(graphBaseUrl: string, options: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<GatewayProcess> {
+export async function startGateway(graphBaseUrl: string, options: { nodeArgs?: string[]; env?: Record<string, string>; distDir?: string } = {}): Promise<GatewayProcess> {
+  const distDir = options.distDir ?? join(REPO_ROOT, 'dist');
   const port = await freePort();
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(REPO_ROOT, 'dist', 'src', 'main.js')], {
-    cwd: REPO_ROOT,
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(distDir, 'src', 'main.js')], {
+    cwd: dirname(distDir),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', GRAPH_BASE_URL: graphBaseUrl, ...options.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

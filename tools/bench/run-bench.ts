@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadBenchSettings, rotate, type BenchSettings } from './bench-settings';
 import { cpuMicrosOf, peakRssOf, probe, runLoad, type LoadResult } from './load';
 import { REPO_ROOT, startBareProxy, startEmulatorProcess, startGateway, stopChild, type EmulatorProcess, type GatewayProcess } from './processes';
+import { cpuVersusProxyGoal, floorGoal, notSlowerGoal, perEntityGoal, throughputStepGoal, type RowFigures } from './goals';
 import { dashboardChecks, dashboardTable, freshnessRefreshes, runDashboardScenario, type DashboardRow } from './dashboard-scenario';
 import { checksTable, resultsTable, type TargetCheck, type TargetSummary } from './report-table';
 import { startOtlpSink, type OtlpSink } from './otlp-sink';
@@ -63,6 +64,8 @@ function findRow(measured: Measured[], scenario: string, label: string): Measure
   return measured.find((m) => m.target.scenario.startsWith(scenario) && targetLabel(m.target) === label);
 }
 
+const figures = (m: Measured): RowFigures => ({ cpuPerRequest: m.cpuPerRequest, requestsPerSecond: m.rounds.map((r) => r.requestsPerSecond) });
+
 function checks(measured: Measured[], coldStarts: number[]): TargetCheck[] {
   const found = (scenario: string, label: string): Measured | undefined => findRow(measured, scenario, label);
   const list: TargetCheck[] = [];
@@ -74,6 +77,24 @@ function checks(measured: Measured[], coldStarts: number[]): TargetCheck[] {
     list.push({ name: 'A throughput, gateway / bare proxy', measured: `${(throughput * 100).toFixed(0)} %`, goal: '≥ 50 %', met: throughput >= 0.5 });
     list.push({ name: 'A p99, gateway / bare proxy', measured: `${p99.toFixed(2)}×`, goal: '≤ 2×', met: p99 <= 2 });
     list.push({ name: 'gateway peak RSS under A load', measured: `${(gatewayA.peakRssBytes / MB).toFixed(0)} MB`, goal: '≤ 150 MB', met: gatewayA.peakRssBytes <= 150 * MB });
+    list.push(throughputStepGoal(figures(gatewayA), figures(proxyA)), cpuVersusProxyGoal(figures(gatewayA), figures(proxyA)));
+    const floor = found('A', `gateway, ${TYPENAME_ONLY}`);
+    const baselineFloor = found('A', `gateway (baseline build), ${TYPENAME_ONLY}`);
+    if (floor && baselineFloor) list.push(floorGoal(figures(floor), figures(baselineFloor), figures(proxyA)));
+  }
+  for (const letter of ['B', 'C'] as const) {
+    const gateway = found(letter, 'gateway');
+    const baseline = found(letter, 'gateway (baseline build)');
+    if (gateway && baseline) list.push(perEntityGoal(letter, figures(gateway), figures(baseline)));
+  }
+  for (const baseline of measured.filter((m) => m.target.baseline && !m.target.variant)) {
+    const current = found(baseline.target.scenario[0]!, 'gateway');
+    if (current) list.push(notSlowerGoal(baseline.target.scenario, figures(current), figures(baseline)));
+  }
+  const gateways = measured.filter((m) => m.target.target === 'gateway');
+  if (gateways.length > 0) {
+    const peak = Math.max(...gateways.map((m) => m.peakRssBytes));
+    list.push({ name: 'peak RSS of any gateway, any scenario', measured: `${(peak / MB).toFixed(0)} MB`, goal: '≤ 150 MB', met: peak <= 150 * MB });
   }
   for (const [letter, goal] of [['B', 1], ['C', 5]] as const) {
     const gateway = found(letter, 'gateway');
@@ -114,6 +135,13 @@ function observations(measured: Measured[]): string[] {
   if (floor && proxy && floor.cpuPerRequest.length > 0 && proxy.cpuPerRequest.length > 0) {
     lines.push(`A floor of this stack: \`{ __typename }\` (no resolver, no upstream call) costs the gateway ${median(floor.cpuPerRequest).toFixed(0)} µs CPU per request, ${medianRatio(floor.cpuPerRequest, proxy.cpuPerRequest).toFixed(1)}× the bare proxy's whole hop; the 50 % throughput goal needs the full read in about 2× the proxy's CPU.`);
   }
+  // The same scenario served by the baseline build, in the same rounds: the before/after of this change.
+  for (const m of measured.filter((x) => x.target.baseline)) {
+    const current = measured.find((x) => x.target.scenario === m.target.scenario && !x.target.baseline && !x.target.tracesToSink && x.target.target === 'gateway' && !x.target.gatewayEnv && x.target.variant === m.target.variant);
+    if (!current || current.cpuPerRequest.length === 0 || m.cpuPerRequest.length === 0) continue;
+    const ratio = medianRatio(current.cpuPerRequest, m.cpuPerRequest);
+    lines.push(`${m.target.scenario}${m.target.variant ? ` (${m.target.variant})` : ''}: CPU per request ${median(current.cpuPerRequest).toFixed(0)} µs vs the baseline build's ${median(m.cpuPerRequest).toFixed(0)} µs (${((ratio - 1) * 100).toFixed(0)} %, median of per-round ratios).`);
+  }
   if (gateway && quiet) {
     const ratio = medianRatio(quiet.rounds.map((r) => r.requestsPerSecond), gateway.rounds.map((r) => r.requestsPerSecond));
     lines.push(`A without the two info log lines per request (LOG_LEVEL=warn): ${((ratio - 1) * 100).toFixed(0)} % throughput vs the default LOG_LEVEL=info.`);
@@ -142,6 +170,7 @@ function report(settings: BenchSettings, measured: Measured[], coldStarts: numbe
   if (settings.scenarios.includes('E')) env.push(`BENCH_DASHBOARD_USERS=${settings.dashboard.users}`, `BENCH_DASHBOARD_SECONDS=${settings.dashboard.seconds}`);
   // A profiled gateway is slower; the command line must say so, or the table reads as a plain run.
   if (settings.gatewayNodeArgs.length > 0) env.push(`BENCH_GATEWAY_NODE_ARGS="${settings.gatewayNodeArgs.join(' ')}"`);
+  if (settings.baselineDist) env.push(`BENCH_BASELINE_DIST=${settings.baselineDist}`);
   return [
     `# Benchmark: the gateway beside one bare HTTP hop`,
     '',
@@ -176,13 +205,14 @@ async function main(): Promise<void> {
     say(`emulator at ${emulator.origin}; timing ${settings.coldStarts} gateway cold starts`);
     const coldStarts = await measureColdStarts(graphBaseUrl, settings.coldStarts);
     // One gateway per scenario and variant: each peak RSS is its own, not the heap a heavier scenario left behind.
-    const targets = allTargets().filter((t) => settings.scenarios.includes(t.scenario[0]!));
+    const targets = allTargets({ baseline: settings.baselineDist !== undefined }).filter((t) => settings.scenarios.includes(t.scenario[0]!));
     const gateways = new Map<string, GatewayProcess>();
     const gatewayKey = (t: BenchTarget): string => `${t.scenario[0]}|${targetLabel(t)}`;
     sink = targets.some((t) => t.tracesToSink) ? await startOtlpSink() : undefined;
     for (const target of targets.filter((t) => t.target === 'gateway')) {
       const env = target.tracesToSink ? { ...target.gatewayEnv, ...sink!.gatewayEnv() } : target.gatewayEnv;
-      const gateway = await startGateway(graphBaseUrl, { nodeArgs: settings.gatewayNodeArgs, env });
+      const distDir = target.baseline ? settings.baselineDist : undefined;
+      const gateway = await startGateway(graphBaseUrl, { nodeArgs: settings.gatewayNodeArgs, env, distDir });
       children.push(gateway.child);
       gateways.set(gatewayKey(target), gateway);
     }

@@ -23,6 +23,8 @@ export interface BenchTarget {
   gatewayEnv?: Record<string, string>;
   /** What this row asks, when it is not the scenario's own query (shown in the row label). */
   variant?: string;
+  /** Served by the baseline build (BENCH_BASELINE_DIST) instead of this worktree's dist. */
+  baseline?: boolean;
   /** The gateway exports every span over OTLP/HTTP to the sink the bench starts on loopback (otlp-sink.ts). */
   tracesToSink?: boolean;
   request: LoadRequest;
@@ -30,7 +32,7 @@ export interface BenchTarget {
 
 /** The row label: the target, and its gateway variant when not the default. */
 export function targetLabel(target: BenchTarget): string {
-  const parts = [target.target, ...(target.variant ? [target.variant] : []), ...Object.entries(target.gatewayEnv ?? {}).map(([k, v]) => `${k}=${v}`)];
+  const parts = [target.baseline ? `${target.target} (baseline build)` : target.target, ...(target.variant ? [target.variant] : []), ...Object.entries(target.gatewayEnv ?? {}).map(([k, v]) => `${k}=${v}`)];
   return parts.join(', ');
 }
 
@@ -112,8 +114,11 @@ export function scenarioD(): BenchTarget {
   return { scenario: 'D: update mutation', target: 'gateway', request: graphqlRequest(query, isData) };
 }
 
-export function allTargets(): BenchTarget[] {
+/** Every target; with a baseline build, each default gateway row is followed by the same row served by that build. */
+export function allTargets(options: { baseline?: boolean } = {}): BenchTarget[] {
   const [gatewayA, ...restOfA] = scenarioA();
   // The traced row right under the untraced one it is compared with.
-  return [gatewayA!, scenarioATraced(), ...restOfA, scenarioB(), scenarioC(), scenarioD()];
+  const targets = [gatewayA!, scenarioATraced(), ...restOfA, scenarioB(), scenarioC(), scenarioD()];
+  if (!options.baseline) return targets;
+  return targets.flatMap((t) => (t.target === 'gateway' && !t.gatewayEnv && !t.tracesToSink ? [t, { ...t, baseline: true }] : [t]));
 }
