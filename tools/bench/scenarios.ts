@@ -92,6 +92,9 @@ export function scenarioATraced(): BenchTarget {
   return { scenario: 'A: one entity, all fields', target: 'gateway', variant: TRACES_ON, tracesToSink: true, request: scenarioARead() };
 }
 
+/** The setting that swaps graphql-js for graphql-jit; its rows sit beside B's and C's default rows. */
+const COMPILED_EXECUTION = { GRAPHQL_EXECUTION: 'compiled' };
+
 export function scenarioB(): BenchTarget {
   const ids = benchIds(20);
   const query = `{ ${ids.map((id, i) => `e${i}: office365ActivationCounts(id: "${id}") { ${ALL_FIELDS} }`).join(' ')} }`;
@@ -118,7 +121,9 @@ export function scenarioD(): BenchTarget {
 export function allTargets(options: { baseline?: boolean } = {}): BenchTarget[] {
   const [gatewayA, ...restOfA] = scenarioA();
   // The traced row right under the untraced one it is compared with.
-  const targets = [gatewayA!, scenarioATraced(), ...restOfA, scenarioB(), scenarioC(), scenarioD()];
+  const [b, c] = [scenarioB(), scenarioC()];
+  const compiled = (t: BenchTarget): BenchTarget => ({ ...t, gatewayEnv: COMPILED_EXECUTION });
+  const targets = [gatewayA!, scenarioATraced(), compiled(gatewayA!), ...restOfA, b, compiled(b), c, compiled(c), scenarioD()];
   if (!options.baseline) return targets;
   return targets.flatMap((t) => (t.target === 'gateway' && !t.gatewayEnv && !t.tracesToSink ? [t, { ...t, baseline: true }] : [t]));
 }
