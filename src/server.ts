@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GatewayConfig } from './config';
-import { ReportCacheService } from './activation-counts/report/report-cache-service';
+import { combineReportCacheEvents, ReportCacheService } from './activation-counts/report/report-cache-service';
 import { reportExtensionPlugin } from './activation-counts/report/report-extension-plugin';
 import type { Office365ActivationCountsReportRow } from './activation-counts/report/report-row.type';
 import { createCallerServices } from './activation-counts/activation-counts.feature';
@@ -141,14 +141,14 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     timeoutMs: config.graphTimeoutMs,
     maxRetries: config.graphMaxRetries,
     dispatcher,
-    hooks: combineHooks(metrics.upstreamHooks, upstreamLogHooks(app.log), deps.hooks),
+    hooks: combineHooks(metrics.upstreamHooks, upstreamLogHooks(app.log), deps.tracing?.decisionEvents.upstream, deps.hooks),
     operationLimits: budget.operation,
     admission,
     tracing: deps.tracing?.upstream,
   });
   const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery, cursors };
   // One per gateway: kept report copies outlive requests (keyed by token hash or tenant, see report-cache-service.ts).
-  const reportCache = new ReportCacheService<Office365ActivationCountsReportRow>({ settings: config.reportCache, events: metrics.reportCacheEvents, logger: app.log, now: deps.reportCacheClock });
+  const reportCache = new ReportCacheService<Office365ActivationCountsReportRow>({ settings: config.reportCache, events: deps.tracing ? combineReportCacheEvents(metrics.reportCacheEvents, deps.tracing.decisionEvents.reportCache) : metrics.reportCacheEvents, logger: app.log, now: deps.reportCacheClock });
   const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings, { authorization: caller.authorization, reportCache });
 
   deps.tracing?.registerHttpSpans(app, { graphqlPath: '/graphql' });

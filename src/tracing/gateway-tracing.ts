@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance } from 'fastify';
+import type { ReportCacheEvents } from '../activation-counts/report/report-cache-service';
+import type { UpstreamHooks } from '../msgraph/upstream-hooks';
 import type { UpstreamTracing } from '../msgraph/upstream-tracing';
 import type { HttpSpanOptions } from './http-spans';
 
@@ -14,6 +16,8 @@ export interface GatewayTracing {
   operationPlugin: ApolloServerPlugin;
   /** The upstream client's span per attempt and span per `$batch` (src/msgraph/tracing-layer.ts, batch-span.ts). */
   upstream: UpstreamTracing;
+  /** Span events for the report cache's decisions and coalesced calls (decision-span-events.ts), beside their metrics. */
+  decisionEvents: { upstream: UpstreamHooks; reportCache: ReportCacheEvents };
   /** pino mixin: `trace_id` / `span_id` of the active span (log-trace-fields.ts). */
   logFields(): Record<string, string>;
   /** Exports what is buffered and stops the SDK; the gateway's close awaits it. Never rejects: a failed export is reported, not thrown. */

@@ -2,6 +2,7 @@ import { trace } from '@opentelemetry/api';
 import { core, NodeSDK } from '@opentelemetry/sdk-node';
 import { batchSpans } from '../msgraph/batch-span';
 import { tracingLayer } from '../msgraph/tracing-layer';
+import { coalescingSpanEvents, reportCacheSpanEvents } from './decision-span-events';
 import type { GatewayTracing } from './gateway-tracing';
 import { registerHttpSpans } from './http-spans';
 import { logTraceFields } from './log-trace-fields';
@@ -43,6 +44,7 @@ export function startTracing(settings: TracingSettings, deps: TracingDependencie
     registerHttpSpans: (app, options) => registerHttpSpans(app, tracer, options),
     operationPlugin: operationSpanPlugin(),
     upstream: { attemptLayer: tracingLayer(tracer), inBatchSpan: batchSpans(tracer) },
+    decisionEvents: { upstream: coalescingSpanEvents, reportCache: reportCacheSpanEvents },
     logFields: logTraceFields,
     // A collector that is down must not turn a clean stop into a crash: the spans are lost, said once.
     shutdown: () =>

@@ -1,6 +1,8 @@
 import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { combineReportCacheEvents } from '../../src/activation-counts/report/report-cache-service';
+import { coalescingSpanEvents, reportCacheSpanEvents } from '../../src/tracing/decision-span-events';
 import { GatewaySpanEvents, recordSpanEvent } from '../../src/tracing/span-events';
 
 // In-process, with the SDK's in-memory exporter: the OTLP exporter's lazy import() cannot run in
@@ -30,6 +32,27 @@ describe('recordSpanEvent: the hook other parts of the gateway record their deci
     });
     expect(exporter.getFinishedSpans().map((s) => ({ name: s.name, events: s.events.map((e) => ({ name: e.name, attributes: e.attributes })) }))).toEqual([
       { name: 'report read', events: [{ name: 'gateway.report_cache', attributes: { 'gateway.report_cache.outcome': 'fresh' } }] },
+    ]);
+  });
+
+  it('records the report cache\'s decisions and coalesced calls on the operation\'s span, beside the metrics', async () => {
+    exporter.reset();
+    const metricCalls: string[] = [];
+    const events = combineReportCacheEvents({ onMiss: () => metricCalls.push('miss'), onHit: (copy) => metricCalls.push(`hit ${copy}`) }, reportCacheSpanEvents);
+    await trace.getTracer('test').startActiveSpan('operation', async (span) => {
+      events.onMiss!();
+      events.onHit!('tenant');
+      events.onStale!('own');
+      coalescingSpanEvents.onCoalesced!({ method: 'GET', path: '/reports/getOffice365ActivationCounts' });
+      span.end();
+    });
+    expect(metricCalls).toEqual(['miss', 'hit tenant']);
+    const [span] = exporter.getFinishedSpans();
+    expect(span!.events.map((e) => ({ name: e.name, attributes: e.attributes }))).toEqual([
+      { name: 'gateway.report_cache', attributes: { 'gateway.report_cache.outcome': 'miss' } },
+      { name: 'gateway.report_cache', attributes: { 'gateway.report_cache.outcome': 'shared' } },
+      { name: 'gateway.report_cache', attributes: { 'gateway.report_cache.outcome': 'stale', 'gateway.report_cache.copy': 'own' } },
+      { name: 'gateway.coalesce', attributes: { 'gateway.coalesce.role': 'follower', 'http.request.method': 'GET', 'url.path': '/reports/getOffice365ActivationCounts' } },
     ]);
   });
 });

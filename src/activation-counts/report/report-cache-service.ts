@@ -21,6 +21,16 @@ export interface ReportCacheEvents {
   onThrottleRemembered?(answer: 'stale' | 'throttled'): void;
 }
 
+/** Calls every given set of report cache observers (metrics, and span events when tracing is on). */
+export function combineReportCacheEvents(...sets: ReportCacheEvents[]): ReportCacheEvents {
+  return {
+    onHit: (copy) => sets.forEach((s) => s.onHit?.(copy)),
+    onMiss: () => sets.forEach((s) => s.onMiss?.()),
+    onStale: (copy) => sets.forEach((s) => s.onStale?.(copy)),
+    onThrottleRemembered: (answer) => sets.forEach((s) => s.onThrottleRemembered?.(answer)),
+  };
+}
+
 /** The few logger methods the cache writes with (the gateway's pino logger, which redacts tokens). */
 export interface ReportCacheLogger {
   warn(details: object, message: string): void;
