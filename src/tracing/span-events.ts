@@ -6,9 +6,9 @@ import { trace, type Attributes } from '@opentelemetry/api';
  * token hash, an id list or a header value.
  */
 export const GatewaySpanEvents = {
-  /** The report cache answered or not: `gateway.report_cache.outcome` = fresh | stale | miss | bypass | shared. */
+  /** The report cache answered or not: `gateway.report_cache.outcome` = fresh | shared | miss | stale | throttled (decision-span-events.ts). */
   reportCache: 'gateway.report_cache',
-  /** An upstream GET joined one already in flight (`gateway.coalesce.role` = leader | follower). */
+  /** An upstream GET joined one already in flight (`gateway.coalesce.role` = follower). */
   coalesced: 'gateway.coalesce',
 } as const;
 
