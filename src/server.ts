@@ -29,7 +29,7 @@ import { operationsPlugin } from './observability/operations-plugin';
 import { registerOperatorRoutes } from './observability/operator-routes';
 import { closeConnectionsWhenStopping } from './observability/connection-draining';
 import { upstreamLogHooks } from './observability/upstream-log';
-import { REDACTED_LOG_PATHS, REDACTION_CENSOR } from './security/log-redaction';
+import { censorCredentials } from './security/log-redaction';
 import { apolloLimitOptions, queryLimitSettings } from './security/query-limits';
 import { DocumentCache } from './security/document-cache';
 import { idsPerOperationPlugin } from './security/ids-per-operation';
@@ -102,8 +102,9 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     logger: {
       level: config.logLevel,
       stream: deps.logStream,
-      // Tokens never reach a log line, whatever a serializer or a future log call includes.
-      redact: { paths: REDACTED_LOG_PATHS, censor: REDACTION_CENSOR },
+      // Tokens never reach a log line, whatever a serializer or a future log call includes
+      // (security/log-redaction.ts; cheaper than pino's redact option, measured there).
+      formatters: { log: censorCredentials },
       ...(deps.tracing ? { mixin: deps.tracing.logFields } : {}),
     },
   });

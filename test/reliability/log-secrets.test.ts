@@ -51,13 +51,20 @@ describe('no log line ever shows the Authorization header, at trace level, acros
     await postGraphQLBody(h.url, 'x'.repeat(300_000), { 'content-type': 'application/json', authorization: SWEEP_TOKEN }); // 413
     await postGraphQLBody(h.url, '{', { 'content-type': 'application/json', authorization: SWEEP_TOKEN }); // 400
 
-    // A future log call that includes the request or its headers is censored by the redact paths.
-    h.gateway.app.log.info({ req: { headers: { authorization: SWEEP_TOKEN } }, headers: { authorization: SWEEP_TOKEN }, authorization: SWEEP_TOKEN, nested: { headers: { authorization: SWEEP_TOKEN } } }, 'redaction probe');
+    // A future log call that includes the request, its headers, an error carrying them or a header
+    // nested under another name is censored (security/log-redaction.ts), and the logged objects stay as they were.
+    const logged = { req: { headers: { authorization: SWEEP_TOKEN } }, headers: { authorization: SWEEP_TOKEN }, authorization: SWEEP_TOKEN, nested: { headers: { Cookie: SWEEP_TOKEN } } };
+    h.gateway.app.log.info(logged, 'redaction probe');
+    expect(logged.nested.headers.Cookie).toBe(SWEEP_TOKEN);
+    h.gateway.app.log.error({ err: Object.assign(new Error('upstream refused'), { headers: { authorization: SWEEP_TOKEN } }) }, 'error probe');
+    h.gateway.app.log.info({ upstream: { 'Proxy-Authorization': SWEEP_TOKEN } }, 'proxy probe');
 
     expect(h.logs.length).toBeGreaterThan(50);
     const probe = h.logs.find((l) => l.includes('redaction probe'))!;
     // (`req` goes through Fastify's request serializer, which keeps no headers at all.)
-    expect(JSON.parse(probe)).toMatchObject({ headers: { authorization: '[redacted]' }, authorization: '[redacted]', nested: { headers: { authorization: '[redacted]' } } });
+    expect(JSON.parse(probe)).toMatchObject({ headers: { authorization: '[redacted]' }, authorization: '[redacted]', nested: { headers: { Cookie: '[redacted]' } } });
+    expect(JSON.parse(h.logs.find((l) => l.includes('error probe'))!)).toMatchObject({ err: { message: 'upstream refused', type: 'Error', headers: { authorization: '[redacted]' } } });
+    expect(JSON.parse(h.logs.find((l) => l.includes('proxy probe'))!)).toMatchObject({ upstream: { 'Proxy-Authorization': '[redacted]' } });
     expect(findSecretLeaks(h.logs, [SWEEP_TOKEN, 'Basic c2VjcmV0LXVzZXI6c2VjcmV0LXBhc3M=', 'c2VjcmV0LXVzZXI6c2VjcmV0LXBhc3M='])).toEqual([]);
   });
 });
