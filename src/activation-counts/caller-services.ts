@@ -46,11 +46,18 @@ export interface CallerReportDependencies {
 /** One caller's services, from a client bound to that caller's token, signal and deadline. */
 export function createCallerServices(client: GraphClient, settings: ActivationCountsSettings, report: CallerReportDependencies): CallerServices {
   const upstream = new ActivationCountsUpstream({ client, resourcePath: settings.resourcePath });
+  // Paging and the report are built when an operation first asks for them: most read neither.
+  let pages: ActivationCountsPages | undefined;
+  let callerReport: CallerReport | undefined;
   return {
     upstream,
     loader: new ActivationCountsLoader(upstream),
-    pages: new ActivationCountsPages({ client, resourcePath: settings.resourcePath, cursors: settings.cursors }),
-    report: new CallerReport(new ActivationCountsReport(client), report.reportCache, report.authorization.slice('Bearer '.length), client),
+    get pages() {
+      return (pages ??= new ActivationCountsPages({ client, resourcePath: settings.resourcePath, cursors: settings.cursors }));
+    },
+    get report() {
+      return (callerReport ??= new CallerReport(new ActivationCountsReport(client), report.reportCache, report.authorization.slice('Bearer '.length), client));
+    },
     maxIdsPerQuery: settings.maxIdsPerQuery,
   };
 }
