@@ -4,7 +4,7 @@ import { tuneHeapForSteadyLoad } from './runtime/heap-tuning';
 // of the gateway loads (hence a require after it, not an import, which would be hoisted): the full
 // GC that runs while those modules load would otherwise size the old generation with V8's default
 // factor, and the first seconds under load peak ~15 MB higher.
-tuneHeapForSteadyLoad();
+tuneHeapForSteadyLoad(process);
 
 const { runGatewayProcess, describeStartFailure } = require('./gateway-process') as typeof import('./gateway-process');
 
