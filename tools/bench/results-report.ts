@@ -111,17 +111,14 @@ function method(settings: BenchSettings): string[] {
 export function resultsReport(run: BenchRun): string {
   const { settings, rows, coldStarts, skipped, startedAt, finishedAt, loadAtStart, traces, dashboard } = run;
   const failures = rows.map((m) => ({ row: m, failed: m.samples.reduce((n, s) => n + s.failures, 0) }));
+  // Scenario E alone (and no cold starts) has nothing for the A–D tables.
+  const tables = rows.length > 0 || coldStarts.length > 0 ? [...method(settings), '', resultsTable(rows.map(summarize)), '', checksTable(goalChecks(rows, coldStarts)), ''] : [];
   return [
     `# Benchmark: the gateway beside one bare HTTP hop`,
     '',
     `Run ${startedAt.toISOString()}, took ${((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(0)} s, Node ${process.version}, ${availableParallelism()} cores, load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}.`,
     `Command: \`${commandLine(settings)}\`.`,
-    ...method(settings),
-    '',
-    resultsTable(rows.map(summarize)),
-    '',
-    checksTable(goalChecks(rows, coldStarts)),
-    '',
+    ...tables,
     ...observations(rows),
     ...tracingObservation(rows, traces),
     coldStarts.length > 0 ? `Cold starts (ms): ${coldStarts.map((t) => t.toFixed(0)).join(', ')}.` : 'Cold start not measured.',
