@@ -139,7 +139,7 @@ describe('issue 14 goals', () => {
   });
 
   it('holds A to 3× the proxy CPU and to 40 % (this step) and 50 % (lasting) of its throughput', () => {
-    expect(cpuVersusProxyGoal(row([150]), row([50]))).toMatchObject({ measured: '3.0×', met: true });
+    expect(cpuVersusProxyGoal(row([150]), row([50]))).toMatchObject({ measured: '3.00×', met: true });
     expect(cpuVersusProxyGoal(row([160]), row([50])).met).toBe(false);
     expect(throughputGoals(row([1], [4500]), row([1], [10000])).map((c) => [c.goal, c.measured, c.met])).toEqual([
       ['≥ 40 %', '45 %', true],

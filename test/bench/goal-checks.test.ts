@@ -45,7 +45,7 @@ describe('the goals table of issue 14', () => {
     ['A throughput, gateway / bare proxy (this step)', '40 %', true],
     ['A throughput, gateway / bare proxy (lasting goal)', '40 %', false],
     ['A p99, gateway / bare proxy', '2.50×', false],
-    ['A CPU per request, gateway / bare proxy', '2.4×', true],
+    ['A CPU per request, gateway / bare proxy', '2.40×', true],
     ['gateway peak RSS under A load', '140 MB', true],
     ['{ __typename } CPU / bare proxy, vs baseline build', '2.00× vs 1.60× (floor 125 % of the baseline build\'s, paired by round)', false],
     ['B CPU per entity, gateway / baseline build', '90 % (56 vs 63 µs)', false], // medians over both rounds: 1125 / 20 vs 1250 / 20

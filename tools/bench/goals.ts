@@ -21,7 +21,7 @@ export function perEntityGoal(letter: keyof typeof ENTITIES_PER_OPERATION, curre
 /** A's CPU per request against the bare proxy's whole hop: at most 3×. */
 export function cpuVersusProxyGoal(gateway: readonly Sample[], proxy: readonly Sample[]): TargetCheck {
   const ratio = pairedMedianRatio(gateway, proxy, 'cpuPerRequest');
-  return { name: 'A CPU per request, gateway / bare proxy', measured: `${ratio.toFixed(1)}×`, goal: '≤ 3×', met: ratio <= 3 };
+  return { name: 'A CPU per request, gateway / bare proxy', measured: `${ratio.toFixed(2)}×`, goal: '≤ 3×', met: ratio <= 3 };
 }
 
 /** A's throughput against the proxy's: issue 14's step (40 %), and the lasting goal (50 %). */
