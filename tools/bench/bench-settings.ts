@@ -8,6 +8,12 @@ export interface BenchSettings {
   warmupSeconds: number;
   /** Rounds over all targets, order rotated each round. BENCH_ROUNDS, default 3. */
   rounds: number;
+  /**
+   * Fresh processes per gateway row (and of the bare proxy), each serving a share of the rounds
+   * (see roundsByProcess), so one process's heap sizing does not decide a row. BENCH_PROCESSES,
+   * default 3 (or BENCH_ROUNDS when fewer), at most BENCH_ROUNDS.
+   */
+  processes: number;
   /** Concurrent connections. BENCH_CONNECTIONS, default 50. */
   connections: number;
   /** Gateway cold starts timed (median reported). BENCH_COLD_STARTS, default 5. */
@@ -26,21 +32,28 @@ export interface BenchSettings {
   dashboard: DashboardSettings;
 }
 
-function bounded(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+/** Three fresh processes per row: the default run takes ~1.3× the one-process run (a warm-up per process). */
+const DEFAULT_PROCESSES = 3;
+
+function bounded(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number, why = ''): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}${why}`);
   return value;
 }
 
 export function loadBenchSettings(env: Record<string, string | undefined>): BenchSettings {
   const scenarios = (env.BENCH_SCENARIOS || 'ABCDE').toUpperCase();
   if (!/^[ABCDE]+$/.test(scenarios)) throw new Error(`BENCH_SCENARIOS=${JSON.stringify(env.BENCH_SCENARIOS)}: expected letters from ABCDE, e.g. "AB"`);
+  const rounds = bounded(env, 'BENCH_ROUNDS', 3, 1, 10);
+  // Each process needs at least one round of its own, or it would be started and warmed for nothing.
+  const processes = bounded(env, 'BENCH_PROCESSES', Math.min(DEFAULT_PROCESSES, rounds), 1, rounds, ` (BENCH_ROUNDS=${rounds}: each process serves at least one round)`);
   return {
     seconds: bounded(env, 'BENCH_SECONDS', 5, 1, 60),
     warmupSeconds: bounded(env, 'BENCH_WARMUP_SECONDS', 3, 0, 30),
-    rounds: bounded(env, 'BENCH_ROUNDS', 3, 1, 10),
+    rounds,
+    processes,
     connections: bounded(env, 'BENCH_CONNECTIONS', 50, 1, 1000),
     coldStarts: bounded(env, 'BENCH_COLD_STARTS', 5, 0, 20),
     scenarios,
@@ -59,4 +72,21 @@ export function rotate<T>(items: readonly T[], round: number): T[] {
   if (items.length === 0) return [];
   const shift = round % items.length;
   return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+/**
+ * The rounds each process serves, in order: consecutive shares, the first processes taking one more
+ * when they do not divide evenly (5 rounds, 3 processes: [[0, 1], [2, 3], [4]]). Every row's process k
+ * serves the same rounds, so a row and its baseline-build row are always measured in the same round.
+ */
+export function roundsByProcess(rounds: number, processes: number): number[][] {
+  if (!Number.isInteger(processes) || processes < 1 || processes > rounds) throw new RangeError(`${processes} processes for ${rounds} rounds: expected 1 to ${rounds}`);
+  const shares: number[][] = [];
+  let next = 0;
+  for (let p = 0; p < processes; p++) {
+    const size = Math.floor(rounds / processes) + (p < rounds % processes ? 1 : 0);
+    shares.push(Array.from({ length: size }, (_, i) => next + i));
+    next += size;
+  }
+  return shares;
 }

@@ -6,15 +6,6 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/**
- * Median of per-round ratios. Each round measures both targets minutes apart at most, so drift of
- * the (shared, noisy) machine cancels inside a round; the median then drops an outlier round.
- */
-export function medianRatio(numerators: readonly number[], denominators: readonly number[]): number {
-  if (numerators.length !== denominators.length) throw new RangeError(`ratio of ${numerators.length} values to ${denominators.length}`);
-  return median(numerators.map((n, i) => n / denominators[i]!));
-}
-
 /** A field of /proc/PID/status such as "VmHWM:	  123456 kB", in bytes; undefined when absent. */
 export function procStatusBytes(statusText: string, field: 'VmRSS' | 'VmHWM'): number | undefined {
   const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB$`, 'm').exec(statusText);
