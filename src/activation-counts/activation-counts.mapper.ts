@@ -7,6 +7,8 @@ import { excerpt, upstreamValue } from './upstream-value';
 /** Longest productType we forward; the upstream has no documented limit, this guards our own memory. */
 const MAX_PRODUCT_TYPE_LENGTH = 256;
 
+const entityNamed = (id: string): string => `entity ${excerpt(id)}`;
+
 /**
  * The action for a message. Reads of many entities pass a function of the id asked for, called only
  * when a message is made: no name, and no closure binding the id, is built per entity that is fine.
@@ -33,10 +35,9 @@ export function entityFromUpstream(body: unknown, action: ReadAction, askedId = 
   const entity = new Office365ActivationCounts();
   const target = entity as unknown as Record<string, unknown>;
   const id = source.id;
-  const where = (): string => `entity ${excerpt(id)}`;
   for (const { name, edmType } of ACTIVATION_COUNTS_PROPERTIES) {
     const value = source[name];
-    target[name] = value === undefined || value === null ? null : upstreamValue(edmType, value, where, name);
+    target[name] = value === undefined || value === null ? null : upstreamValue(edmType, value, entityNamed, name, id);
   }
   return entity;
 }

@@ -37,15 +37,15 @@ function shorten(message: string): string {
  * Converts one upstream property value to its model form (Int64 exact: see toInt64Value), or, when the upstream
  * sent something the property cannot hold, the UPSTREAM_ERROR for that field alone: stored in the
  * field, graphql-js raises it when the field is resolved, and the rest of the answer stays data.
- * `where` may be a function: it is only needed for the message, so a mapper called per entity
- * need not build it for every value that is fine.
+ * `where` may be a function of `ownerId`: it is only needed for the message, so a mapper called per
+ * entity builds neither a name nor a closure binding its id for every value that is fine.
  */
-export function upstreamValue(edmType: EdmType, raw: unknown, where: string | (() => string), property: string): unknown {
+export function upstreamValue(edmType: EdmType, raw: unknown, where: string | ((ownerId: string) => string), property: string, ownerId = ''): unknown {
   try {
     return CONVERT[edmType](raw);
   } catch (error: unknown) {
     const reason = error instanceof Error ? shorten(error.message) : 'not a valid value';
-    return fieldError(`Upstream ${typeof where === 'string' ? where : where()}: ${property}: ${reason}`);
+    return fieldError(`Upstream ${typeof where === 'string' ? where : where(ownerId)}: ${property}: ${reason}`);
   }
 }
 
