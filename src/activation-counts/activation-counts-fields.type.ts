@@ -3,11 +3,12 @@ import { BigIntScalar } from '../scalars/bigint.scalar';
 import { DateScalar } from '../scalars/date.scalar';
 
 /**
- * Int64 fields hold exact bigints. A property whose upstream value was unusable holds the
+ * Int64 fields hold exact values: a bigint, or a number only when it is a safe integer (toInt64Value);
+ * the BigInt scalar writes either as a string of decimal digits. A property whose upstream value was unusable holds the
  * UPSTREAM_ERROR for it instead (see upstream-value.ts): graphql-js raises an Error found in a
  * field as that field's error, so one bad value never fails the rest of the answer.
  */
-export type Int64Value = bigint | null;
+export type Int64Value = bigint | number | null;
 
 /**
  * Every property of microsoft.graph.office365ActivationCounts but the key, written once for the

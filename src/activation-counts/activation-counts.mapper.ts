@@ -7,9 +7,16 @@ import { excerpt, upstreamValue } from './upstream-value';
 /** Longest productType we forward; the upstream has no documented limit, this guards our own memory. */
 const MAX_PRODUCT_TYPE_LENGTH = 256;
 
-/** The action for a message; reads of many entities pass a function, called only when a message is made. */
-function nameOf(action: string | (() => string)): string {
-  return typeof action === 'string' ? action : action();
+const entityNamed = (id: string): string => `entity ${excerpt(id)}`;
+
+/**
+ * The action for a message. Reads of many entities pass a function of the id asked for, called only
+ * when a message is made: no name, and no closure binding the id, is built per entity that is fine.
+ */
+export type ReadAction = string | ((askedId: string) => string);
+
+export function nameOf(action: ReadAction, askedId: string): string {
+  return typeof action === 'string' ? action : action(askedId);
 }
 
 /**
@@ -17,21 +24,20 @@ function nameOf(action: string | (() => string)): string {
  * `@odata.context`) are dropped; each property is converted on its own, and a value it cannot hold
  * becomes an error on that field only (see upstreamValue), exactly as in report rows.
  */
-export function entityFromUpstream(body: unknown, action: string | (() => string)): Office365ActivationCounts {
+export function entityFromUpstream(body: unknown, action: ReadAction, askedId = ''): Office365ActivationCounts {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${nameOf(action)} without an entity object`);
+    throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${nameOf(action, askedId)} without an entity object`);
   }
   const source = body as Record<string, unknown>;
   if (typeof source.id !== 'string' || source.id === '') {
-    throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${nameOf(action)} with an entity that has no string id`);
+    throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${nameOf(action, askedId)} with an entity that has no string id`);
   }
   const entity = new Office365ActivationCounts();
   const target = entity as unknown as Record<string, unknown>;
   const id = source.id;
-  const where = (): string => `entity ${excerpt(id)}`;
   for (const { name, edmType } of ACTIVATION_COUNTS_PROPERTIES) {
     const value = source[name];
-    target[name] = value === undefined || value === null ? null : upstreamValue(edmType, value, where, name);
+    target[name] = value === undefined || value === null ? null : upstreamValue(edmType, value, entityNamed, name, id);
   }
   return entity;
 }

@@ -1,7 +1,7 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { requireCaller, type ActivationCountsContext } from './caller-services';
 import { UpdateOffice365ActivationCountsInput } from './activation-counts.input';
+import { IdLookupArgs, type IdLookup } from './id-lookup.decorator';
 import { Office365ActivationCounts } from './activation-counts.type';
 import { selectedProperties } from './selected-properties';
 
@@ -11,11 +11,7 @@ export class ActivationCountsResolver {
     nullable: true,
     description: 'One entity by id; null when the upstream answers 404. Lookups in one operation are batched.',
   })
-  office365ActivationCounts(
-    @Arg('id', _type => ID) id: string,
-    @Ctx() context: ActivationCountsContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Office365ActivationCounts | null> {
+  office365ActivationCounts(@IdLookupArgs() { id, context, info }: IdLookup): Promise<Office365ActivationCounts | null> {
     return requireCaller(context).loader.load(id, selectedProperties(info));
   }
 

@@ -3,7 +3,7 @@ import { errorFromUpstream, ErrorCode, gatewayError } from '../errors';
 import { executeBatch, type BatchSubRequest } from '../msgraph/batch';
 import type { GraphClient, UpstreamResponse } from '../msgraph/client';
 import { entityPath, entityPathsWith } from '../msgraph/entity-path';
-import { entityFromUpstream, patchBodyFromInput } from './activation-counts.mapper';
+import { entityFromUpstream, nameOf, patchBodyFromInput, type ReadAction } from './activation-counts.mapper';
 import { excerpt } from './upstream-value';
 import type { UpdateOffice365ActivationCountsInput } from './activation-counts.input';
 import type { Office365ActivationCounts } from './activation-counts.type';
@@ -18,66 +18,84 @@ export interface ActivationCountsUpstreamOptions {
 
 const readOf = (id: string): string => `read of entity ${JSON.stringify(id)}`;
 
-/** `action` names the read in error messages only: a function, so a $batch of fine items builds none. */
-function outcomeOf(askedId: string, status: number, headers: Record<string, string | undefined>, body: unknown, action: () => string): EntityOutcome {
+/** `ids` without repeats, in first-seen order; `ids` itself when it has none. */
+function distinct(ids: readonly string[]): readonly string[] {
+  const seen = new Set(ids);
+  return seen.size === ids.length ? ids : [...seen];
+}
+
+/** The outcome of each of `ids`, from the outcomes of its distinct ids. */
+function inOrderOf(ids: readonly string[], unique: readonly string[], outcomes: readonly EntityOutcome[]): EntityOutcome[] {
+  const outcomeOfId = new Map<string, EntityOutcome>();
+  unique.forEach((id, at) => outcomeOfId.set(id, outcomes[at]!));
+  return ids.map((id) => outcomeOfId.get(id)!);
+}
+
+/** `action` names the read in error messages only (see ReadAction): a $batch of fine items builds no name. */
+function outcomeOf(askedId: string, status: number, headers: Record<string, string | undefined>, body: unknown, action: ReadAction): EntityOutcome {
   if (status === 200) {
     try {
-      return entityAskedFor(askedId, entityFromUpstream(body, action), headers, action);
+      return entityAskedFor(askedId, entityFromUpstream(body, action, askedId), headers, action);
     } catch (error: unknown) {
       return error as GraphQLError;
     }
   }
   if (status === 404) return null;
-  return errorFromUpstream({ status, headers, body }, action());
+  return errorFromUpstream({ status, headers, body }, nameOf(action, askedId));
 }
 
 /**
  * The upstream must answer the entity that was asked for: a $batch answer with swapped or
  * duplicated items, or a GET answering another id, would otherwise be stitched onto the wrong key.
  */
-function entityAskedFor(askedId: string, entity: Office365ActivationCounts, headers: Record<string, string | undefined>, action: () => string): Office365ActivationCounts {
+function entityAskedFor(askedId: string, entity: Office365ActivationCounts, headers: Record<string, string | undefined>, action: ReadAction): Office365ActivationCounts {
   if (entity.id === askedId) return entity;
   const upstream = headers['request-id'] ? { status: 200, requestId: headers['request-id'] } : { status: 200 };
-  throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${action()} with entity ${excerpt(entity.id)} instead of the one asked for`, upstream);
+  throw gatewayError(ErrorCode.UPSTREAM_ERROR, `Upstream answered ${nameOf(action, askedId)} with entity ${excerpt(entity.id)} instead of the one asked for`, upstream);
 }
 
 /** Reads and writes of the entity, through one caller's GraphClient. */
 export class ActivationCountsUpstream {
   constructor(private readonly options: ActivationCountsUpstreamOptions) {}
 
-  /** One GET for one id, one or more $batch calls (≤ 20 each) for several. */
+  /**
+   * One GET for one id, one or more $batch calls (≤ 20 each) for several; an id asked twice is read
+   * once. Runs per round of the loader, so the per-id work is kept to arrays of positions: no object,
+   * closure or map entry per id beyond what the $batch request itself needs.
+   */
   async readMany(ids: readonly string[], properties?: readonly string[]): Promise<EntityOutcome[]> {
-    const unique = [...new Set(ids)];
-    const outcomes = new Map<string, EntityOutcome>();
-    const valid: { id: string; url: string }[] = [];
+    const unique = ids.length > 1 ? distinct(ids) : ids;
+    const outcomes: EntityOutcome[] = new Array<EntityOutcome>(unique.length);
+    /** Positions in `unique` of the ids sent, and their sub-requests, in the same order. */
+    const sentAt: number[] = [];
+    const requests: BatchSubRequest[] = [];
     const pathOf = entityPathsWith(this.options.resourcePath, properties);
-    for (const id of unique) {
+    for (let at = 0; at < unique.length; at++) {
       try {
-        valid.push({ id, url: pathOf(id) });
+        // Sub-request ids are positions, not entity keys: keys may hold any character.
+        requests.push({ id: String(requests.length + 1), method: 'GET', url: pathOf(unique[at]!) });
+        sentAt.push(at);
       } catch (error: unknown) {
-        outcomes.set(id, error as GraphQLError);
+        outcomes[at] = error as GraphQLError;
       }
     }
-    if (valid.length === 1) {
-      const [{ id, url }] = valid as [{ id: string; url: string }];
-      outcomes.set(id, await this.readOne(id, url));
-    } else if (valid.length > 1) {
-      // Sub-request ids are positions, not entity keys: keys may hold any character.
-      const requests: BatchSubRequest[] = valid.map(({ url }, index) => ({ id: String(index + 1), method: 'GET', url }));
-      const answers = await executeBatch(this.options.client, requests, `read ${valid.length} entities in $batch`);
-      valid.forEach(({ id }, index) => {
-        const answer = answers.get(String(index + 1))!;
-        if (answer.error) outcomes.set(id, answer.error as GraphQLError);
-        else outcomes.set(id, outcomeOf(id, answer.status, answer.headers, answer.body, () => readOf(id)));
-      });
+    if (requests.length === 1) {
+      outcomes[sentAt[0]!] = await this.readOne(unique[sentAt[0]!]!, requests[0]!.url);
+    } else if (requests.length > 1) {
+      const answers = await executeBatch(this.options.client, requests, `read ${requests.length} entities in $batch`);
+      for (let i = 0; i < requests.length; i++) {
+        const id = unique[sentAt[i]!]!;
+        const answer = answers.get(requests[i]!.id)!;
+        outcomes[sentAt[i]!] = answer.error ? (answer.error as GraphQLError) : outcomeOf(id, answer.status, answer.headers, answer.body, readOf);
+      }
     }
-    return ids.map((id) => outcomes.get(id)!);
+    return unique === ids ? outcomes : inOrderOf(ids, unique, outcomes);
   }
 
   private async readOne(id: string, path: string): Promise<EntityOutcome> {
     const action = readOf(id);
     const answer = await this.options.client.send({ method: 'GET', path, action });
-    return outcomeOf(id, answer.status, answer.headers, answer.body, () => action);
+    return outcomeOf(id, answer.status, answer.headers, answer.body, action);
   }
 
   /** PATCH with only the given fields; the updated entity from a 200 body, or read back after a 204. */
@@ -92,7 +110,7 @@ export class ActivationCountsUpstream {
       headers: { prefer: 'return=representation' },
       action,
     });
-    if (answer.status === 200 && answer.body !== undefined) return entityAskedFor(id, entityFromUpstream(answer.body, action), answer.headers, () => action);
+    if (answer.status === 200 && answer.body !== undefined) return entityAskedFor(id, entityFromUpstream(answer.body, action), answer.headers, action);
     if (answer.status === 200 || answer.status === 204) {
       const readBack = await this.readOne(id, path);
       if (readBack instanceof Error) throw readBack;

@@ -1,7 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import { ErrorCode, gatewayError } from '../errors';
 import { toEdmDate } from '../scalars/date.scalar';
-import { toInt64 } from '../scalars/int64';
+import { toInt64Value } from '../scalars/int64';
 import type { EdmType } from './activation-counts.properties';
 
 /** Longest excerpt of a bad upstream value an error message shows. */
@@ -15,7 +15,7 @@ function toEdmString(value: unknown): string {
 const CONVERT: Record<EdmType, (value: unknown) => unknown> = {
   'Edm.String': toEdmString,
   'Edm.Date': toEdmDate,
-  'Edm.Int64': toInt64,
+  'Edm.Int64': toInt64Value,
 };
 
 /** A short, printable excerpt of any upstream value: a megabyte of digits must not become a megabyte of message. */
@@ -34,18 +34,18 @@ function shorten(message: string): string {
 }
 
 /**
- * Converts one upstream property value to its model form (Int64 as bigint), or, when the upstream
+ * Converts one upstream property value to its model form (Int64 exact: see toInt64Value), or, when the upstream
  * sent something the property cannot hold, the UPSTREAM_ERROR for that field alone: stored in the
  * field, graphql-js raises it when the field is resolved, and the rest of the answer stays data.
- * `where` may be a function: it is only needed for the message, so a mapper called per entity
- * need not build it for every value that is fine.
+ * `where` may be a function of `ownerId`: it is only needed for the message, so a mapper called per
+ * entity builds neither a name nor a closure binding its id for every value that is fine.
  */
-export function upstreamValue(edmType: EdmType, raw: unknown, where: string | (() => string), property: string): unknown {
+export function upstreamValue(edmType: EdmType, raw: unknown, where: string | ((ownerId: string) => string), property: string, ownerId = ''): unknown {
   try {
     return CONVERT[edmType](raw);
   } catch (error: unknown) {
     const reason = error instanceof Error ? shorten(error.message) : 'not a valid value';
-    return fieldError(`Upstream ${typeof where === 'string' ? where : where()}: ${property}: ${reason}`);
+    return fieldError(`Upstream ${typeof where === 'string' ? where : where(ownerId)}: ${property}: ${reason}`);
   }
 }
 

@@ -52,29 +52,30 @@ function syntheticFailure(id: string, status: number, code: string, message: str
  * an id the answer leaves out, or answers twice, becomes a 502 for that item alone.
  */
 export function matchBatchResponses(answerBody: unknown, sentIds: readonly string[]): Map<string, BatchSubResponse> {
-  const byId = new Map<string, BatchSubResponse>();
-  const sent = new Set(sentIds);
+  // One map is both the set of ids sent (undefined: not answered yet) and the answers: no Set per call.
+  const byId = new Map<string, BatchSubResponse | undefined>();
+  for (const id of sentIds) byId.set(id, undefined);
   const responses = (answerBody as { responses?: unknown } | undefined)?.responses;
-  const duplicated = new Set<string>();
+  let duplicated: string[] | undefined;
   if (Array.isArray(responses)) {
     for (const raw of responses) {
       if (typeof raw !== 'object' || raw === null) continue;
       const { id, status: rawStatus, headers, body } = raw as Record<string, unknown>;
       // The lossless parser reads every integer as bigint, statuses included.
       const status = typeof rawStatus === 'bigint' ? Number(rawStatus) : rawStatus;
-      if (typeof id !== 'string' || typeof status !== 'number' || !sent.has(id)) continue;
-      if (byId.has(id)) duplicated.add(id);
+      if (typeof id !== 'string' || typeof status !== 'number' || !byId.has(id)) continue;
+      if (byId.get(id) !== undefined) (duplicated ??= []).push(id);
       byId.set(id, { id, status, headers: lowerCaseHeaders(headers), body });
     }
   }
   // Two answers for one request: neither can be trusted to be the one asked for.
-  for (const id of duplicated) {
+  for (const id of duplicated ?? []) {
     byId.set(id, syntheticFailure(id, 502, 'DuplicateBatchResponse', `the $batch answer had more than one response for request ${id}`, byId.get(id)!.headers));
   }
   for (const id of sentIds) {
-    if (!byId.has(id)) byId.set(id, syntheticFailure(id, 502, 'MissingBatchResponse', `the $batch answer had no response for request ${id}`));
+    if (byId.get(id) === undefined) byId.set(id, syntheticFailure(id, 502, 'MissingBatchResponse', `the $batch answer had no response for request ${id}`));
   }
-  return byId;
+  return byId as Map<string, BatchSubResponse>;
 }
 
 interface ChunkOutcome {
@@ -114,25 +115,22 @@ export function executeBatch(client: GraphClient, requests: readonly BatchSubReq
 
 async function sendInRounds(client: GraphClient, requests: readonly BatchSubRequest[], action: string, trace: BatchTrace | undefined): Promise<Map<string, BatchSubResponse>> {
   const results = new Map<string, BatchSubResponse>();
-  let pending = [...requests];
+  let pending: readonly BatchSubRequest[] = requests;
   for (let attempt = 1; pending.length > 0; attempt++) {
     const chunks = splitIntoChunks(pending);
-    chunks.forEach((chunk) => client.reportBatch(chunk.length));
+    for (const chunk of chunks) client.reportBatch(chunk.length);
     const answers = await Promise.all(chunks.map((chunk) => sendChunk(client, chunk, action)));
-    const alreadyRetried = new Set<string>();
-    for (const answer of answers) {
-      for (const [id, response] of answer.responses) {
-        results.set(id, response);
-        if (answer.wholeBatchFailed) alreadyRetried.add(id);
-      }
-    }
     const delays = new Map<BatchSubRequest, number>();
-    for (const request of pending) {
-      if (alreadyRetried.has(request.id)) continue;
-      const { status, headers } = results.get(request.id)!;
-      const delayMs = client.retryDelay({ method: request.method, path: request.url }, attempt, status, headers['retry-after']);
-      if (delayMs !== undefined) delays.set(request, delayMs);
-    }
+    answers.forEach((answer, index) => {
+      for (const [id, response] of answer.responses) results.set(id, response);
+      // The client has already retried a call that failed as a whole: its items are not retried again.
+      if (answer.wholeBatchFailed) return;
+      for (const request of chunks[index]!) {
+        const { status, headers } = answer.responses.get(request.id)!;
+        const delayMs = client.retryDelayOfBatchItem(attempt, status, headers['retry-after']);
+        if (delayMs !== undefined) delays.set(request, delayMs);
+      }
+    });
     if (delays.size === 0) break;
     const retried = [...delays.keys()].map((r) => ({ method: r.method, path: pathWithoutQueryValues(r.url), status: results.get(r.id)!.status, attempt }));
     if (!(await client.waitBeforeRetry(Math.max(...delays.values()), retried, action))) break;

@@ -27,6 +27,9 @@ export interface UpstreamRequest {
   action: string;
 }
 
+/** What the retry policy is told of a $batch item: a GET sent inside a $batch call. */
+const BATCH_ITEM = { method: 'GET', path: '/$batch' } as const;
+
 /** The upstream settings, resolved once at start (config.ts). */
 export interface UpstreamSettings {
   /** Upstream version root, no trailing slash. */
@@ -144,9 +147,12 @@ export class GraphClient {
     }
   }
 
-  /** The retry policy's delay for one $batch item (see RetryPolicy.delayBeforeRetry). */
-  retryDelay(request: { method: string; path: string }, attempt: number, status: number, retryAfter: string | undefined): number | undefined {
-    return this.shared.retryPolicy.delayBeforeRetry(request, attempt, status, retryAfter);
+  /**
+   * The retry policy's delay for one $batch item that answered `status` (see RetryPolicy.delayBeforeRetry).
+   * Every item is a GET inside a $batch, so one description serves them all: none is built per item.
+   */
+  retryDelayOfBatchItem(attempt: number, status: number, retryAfter: string | undefined): number | undefined {
+    return this.shared.retryPolicy.delayBeforeRetry(BATCH_ITEM, attempt, status, retryAfter);
   }
 
   /** Reports the retried $batch items and waits inside this operation's budget; false when it does not fit. */

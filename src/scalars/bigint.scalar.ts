@@ -3,11 +3,14 @@ import { Int64Error, INT64_MAX, INT64_MIN, toInt64 } from './int64';
 import { convertOrGraphQLError as wrap, convertValueOrGraphQLError as convert } from './scalar-error';
 
 /**
- * Output text of an Int64. A bigint (what the mapper stores, already validated on the way in) only
- * needs its range checked; anything else goes through the one validator.
+ * Output text of an Int64. What the mapper stores (a bigint, or a safe-integer number: see
+ * toInt64Value) was validated on the way in, so it only needs the cheap checks that also catch a
+ * value that never was (its range; a number's safety); anything else goes through the one validator.
  */
 function int64Text(value: unknown): string {
   if (typeof value === 'bigint' && value >= INT64_MIN && value <= INT64_MAX) return value.toString();
+  // A safe integer's decimal text, exactly: never an exponent, and V8 caches the text of recent numbers.
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   return toInt64(value).toString();
 }
 

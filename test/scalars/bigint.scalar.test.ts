@@ -1,7 +1,7 @@
 import { Kind, type ValueNode } from 'graphql';
 import { LosslessNumber } from 'lossless-json';
 import { BigIntScalar } from '../../src/scalars/bigint.scalar';
-import { exactIntegerFromNumberText } from '../../src/scalars/int64';
+import { exactIntegerFromNumberText, toInt64Value } from '../../src/scalars/int64';
 
 const intLiteral = (value: string): ValueNode => ({ kind: Kind.INT, value });
 const stringLiteral = (value: string): ValueNode => ({ kind: Kind.STRING, value });
@@ -78,6 +78,9 @@ describe('BigInt scalar', () => {
     it.each<[unknown, string]>([
       [9223372036854775807n, '9223372036854775807'], // bigint from the lossless parser
       [9157, '9157'], // safe JSON number from the fast path
+      [Number.MAX_SAFE_INTEGER, '9007199254740991'], // the largest number kept as a number: no exponent
+      [-Number.MAX_SAFE_INTEGER, '-9007199254740991'],
+      [-0, '0'], // as BigInt(-0) writes it
       ['-9223372036854775808', '-9223372036854775808'], // IEEE754Compatible=true style string
       [new LosslessNumber('1e3'), '1000'], // exponent form, exactly an integer
       [new LosslessNumber('9.007199254740993e15'), '9007199254740993'], // exponent form JSON.parse would round
@@ -90,8 +93,31 @@ describe('BigInt scalar', () => {
       [new LosslessNumber('1.0000000000000001'), /non-integer/], // would round to 1 as a double
       [9223372036854775808n, /outside the Int64 range/],
       [2 ** 60, /send the value as a string/],
+      [Number.MAX_SAFE_INTEGER + 1, /send the value as a string/], // a number that never was validated is still checked
+      [1.5, /non-integer value: 1\.5/],
+      [Number.NaN, /non-integer value: NaN/],
     ])('serialize(%p) fails', (value, message) => {
       expect(() => BigIntScalar.serialize(value)).toThrow(message);
+    });
+  });
+
+  describe('toInt64Value, the form the mapper stores', () => {
+    it.each<[unknown, bigint | number]>([
+      [9157, 9157], // a safe integer stays the number it is: exact, no BigInt made
+      [-Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER], // the edge of the safe range
+      [9223372036854775807n, 9223372036854775807n], // the lossless parser's bigint stays a bigint
+      ['42', 42n], // digits in a string are exact as a bigint
+      [new LosslessNumber('1e3'), 1000n],
+    ])('toInt64Value(%p) = %p', (value, expected) => {
+      expect(toInt64Value(value)).toBe(expected);
+    });
+
+    it.each<[unknown, RegExp]>([
+      [Number.MAX_SAFE_INTEGER + 1, /lose digits; send the value as a string/], // a number JSON.parse may have rounded
+      [2.5, /non-integer value: 2\.5/],
+      [9223372036854775808n, /outside the Int64 range/],
+    ])('toInt64Value(%p) refuses it as toInt64 does', (value, message) => {
+      expect(() => toInt64Value(value)).toThrow(message);
     });
   });
 
