@@ -1,7 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { errorFromFailure } from '../errors';
-import { tokenHash } from '../security/token-hash';
+import { callerKeyOf } from '../security/token-hash';
 import { stringifyUpstreamJson } from './json';
 import { OperationBudget, UNLIMITED_OPERATION, type OperationLimits } from './operation-budget';
 import { OperationScope } from './operation-scope';
@@ -78,15 +78,11 @@ export function createUpstreamClients(settings: UpstreamSettings): (caller: Upst
   const shared: SharedUpstream = { settings, retryPolicy, pipeline, download };
   const limits = settings.operationLimits ?? UNLIMITED_OPERATION;
   return (caller) => {
-    const budget = new OperationBudget(limits, callerKey(caller.authorization));
+    const budget = new OperationBudget(limits, callerKeyOf(caller.authorization), caller.authorization);
     return new GraphClient(shared, caller, new OperationScope(settings.timeoutMs, caller.signal, settings.now, budget));
   };
 }
 
-/** The token's hash, whatever the case of the scheme: "bearer x" and "Bearer x" are one caller. */
-function callerKey(authorization: string): string {
-  return tokenHash(authorization.replace(/^bearer\s+/i, ''));
-}
 
 /**
  * The caller's view of Microsoft Graph: bound to that caller's token, signal and deadline. Returns

@@ -1,4 +1,3 @@
-import { tokenHash } from '../security/token-hash';
 import { OperationScope } from './operation-scope';
 import type { UpstreamCall, UpstreamHandler, UpstreamLayer, UpstreamResponse } from './upstream-call';
 import { pathWithoutQueryValues } from './upstream-hooks';
@@ -67,10 +66,10 @@ class SharedCall {
   }
 }
 
-/** Who may share a call: the same Authorization (by its SHA-256; none for a pre-authenticated download) and the same URL. */
+/** Who may share a call: the same caller (its token's SHA-256; none for a pre-authenticated download) and the same URL. */
 function coalescingKey(call: UpstreamCall): string {
   const authorization = call.headers.authorization;
-  return `${authorization === undefined ? 'no-credentials' : tokenHash(authorization)} ${call.url}`;
+  return `${authorization === undefined ? 'no-credentials' : call.scope.budget.callerKeyFor(authorization)} ${call.url}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { callerKeyOf } from '../security/token-hash';
 import { FifoSlots } from './fifo-slots';
 import { UpstreamFailure } from './upstream-failure';
 
@@ -28,8 +29,19 @@ export class OperationBudget {
     readonly limits: OperationLimits,
     /** SHA-256 of the caller's token (security/token-hash.ts): whose fair share the work is counted in. */
     readonly callerKey: string,
+    /** The Authorization header callerKey was computed from, when known: callerKeyFor reuses the hash for it. */
+    private readonly keyedAuthorization?: string,
   ) {
     this.batchSlots = new FifoSlots(limits.maxBatchesInFlight);
+  }
+
+  /**
+   * The caller key of the Authorization header a call carries: this operation's own key when it is
+   * the header the key was computed from (one SHA-256 per operation instead of one per call), else
+   * that header's own hash. Compared by value, so a call with another token never gets this key.
+   */
+  callerKeyFor(authorization: string): string {
+    return authorization === this.keyedAuthorization ? this.callerKey : callerKeyOf(authorization);
   }
 
   get requestsSent(): number {

@@ -7,3 +7,8 @@ import { createHash } from 'node:crypto';
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
+
+/** The caller an Authorization header stands for: its token's hash, whatever the case of the scheme ("bearer x" and "Bearer x" are one caller). */
+export function callerKeyOf(authorization: string): string {
+  return tokenHash(authorization.replace(/^bearer\s+/i, ''));
+}
