@@ -114,9 +114,8 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   const metrics = deps.metrics ?? createGatewayMetrics();
   const limits = queryLimitSettings(config.queryLimits, { introspection: config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
-    // GRAPHQL_EXECUTION=compiled: graphql-jit in place of graphql-js's per-field walk (execution/compiled-execution.ts).
-    // Not the default: Apollo's gateway mode, through which it plugs in, costs every request more than
-    // compiling saves on a one-entity read (measured: README "Performance").
+    // GRAPHQL_EXECUTION=compiled (default): graphql-jit in place of graphql-js's per-field walk
+    // (execution/compiled-execution.ts); graphql-js: Apollo's own execution on the schema.
     ...(config.graphqlExecution === 'compiled' ? { gateway: compiledExecutionGateway(schema) } : { schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.development,
