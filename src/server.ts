@@ -34,7 +34,7 @@ import { apolloLimitOptions, queryLimitSettings } from './security/query-limits'
 import { DocumentCache } from './security/document-cache';
 import { idsPerOperationPlugin } from './security/ids-per-operation';
 import { createCursorSigner } from './activation-counts/list/cursor-signature';
-import { compiledExecutionGateway } from './execution/compiled-execution';
+import { compiledExecutionGateway, type CompiledExecutionOptions } from './execution/compiled-execution';
 import { registerTrustedDocuments } from './trusted-documents/trusted-documents-hook';
 import type { GatewayTracing } from './tracing/gateway-tracing';
 
@@ -57,6 +57,8 @@ export interface GatewayDependencies {
   upstreamIsEmulator?: boolean;
   /** OpenTelemetry (tracing/start-tracing.ts), when configured; shut down (spans flushed) when the gateway closes. */
   tracing?: GatewayTracing;
+  /** Cache bounds and compile rule of GRAPHQL_EXECUTION=compiled (execution/compiled-plans.ts); its defaults when not given. Tests compile from the first run. */
+  compiledExecution?: CompiledExecutionOptions;
   /** Clock of the report cache (freshness, stale limit, proofs, token expiry), epoch ms; default Date.now. Tests move it. */
   reportCacheClock?: () => number;
 }
@@ -115,10 +117,9 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   const metrics = deps.metrics ?? createGatewayMetrics();
   const limits = queryLimitSettings(config.queryLimits, { introspection: config.introspection });
   const apollo = new ApolloServer<GatewayContext>({
-    // GRAPHQL_EXECUTION=compiled: graphql-jit in place of graphql-js's per-field walk (execution/compiled-execution.ts).
-    // Not the default: Apollo's gateway mode, through which it plugs in, costs every request more than
-    // compiling saves on a one-entity read (measured: README "Performance").
-    ...(config.graphqlExecution === 'compiled' ? { gateway: compiledExecutionGateway(schema) } : { schema }),
+    // GRAPHQL_EXECUTION=compiled (default): graphql-jit in place of graphql-js's per-field walk
+    // (execution/compiled-execution.ts); graphql-js: Apollo's own execution on the schema.
+    ...(config.graphqlExecution === 'compiled' ? { gateway: compiledExecutionGateway(schema, deps.compiledExecution) } : { schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.development,
     csrfPrevention: true,

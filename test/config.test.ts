@@ -11,7 +11,7 @@ describe('configuration', () => {
       graphTimeoutMs: 10_000,
       graphMaxRetries: 3,
       maxIdsPerQuery: 500,
-      graphqlExecution: 'graphql-js',
+      graphqlExecution: 'compiled',
       maxIdsPerOperation: 1_000,
       cursorSecret: expect.any(Buffer),
       cursorSecretConfigured: false,

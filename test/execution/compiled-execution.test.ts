@@ -41,7 +41,7 @@ async function both(schema: GraphQLSchema, query: string, variables: Record<stri
   const document = parse(query);
   expect(validate(schema, document)).toEqual([]);
   const operation = document.definitions[0] as never;
-  const { executor } = await compiledExecutionGateway(schema, { maxSourceChars }).load({ apollo: {} as never });
+  const { executor } = await compiledExecutionGateway(schema, { maxSourceChars, runsBeforeCompiling: 0 }).load({ apollo: {} as never });
   const context = { caller: 'caller-1' };
   const request = { request: { query, variables }, document, source: query, queryHash: query, operationName: null, operation, context } as never;
   const compiled = await executor!(request);
@@ -56,7 +56,7 @@ describe('compiled execution answers exactly as graphql-js', () => {
   const schema = testSchema();
 
   it('answers an operation from its cache the second time, with the same result', async () => {
-    const { executor } = await compiledExecutionGateway(schema).load({ apollo: {} as never });
+    const { executor } = await compiledExecutionGateway(schema, { runsBeforeCompiling: 0 }).load({ apollo: {} as never });
     const query = '{ item(id: "a") { id count } }';
     const document = parse(query);
     const request = { request: { query }, document, source: query, queryHash: 'h', operationName: null, operation: document.definitions[0], context: {} } as never;

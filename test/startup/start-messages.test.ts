@@ -51,6 +51,13 @@ describe('start-up messages name the setting to change', () => {
     expect(output).not.toMatch(STACK_FRAME);
   });
 
+  it('an unknown GRAPHQL_EXECUTION: names the setting and its two values', async () => {
+    const { code, output } = await failedStart({ PORT: '0', GRAPHQL_EXECUTION: 'jit' });
+    expect(code).toBe(1);
+    expect(output).toContain('GRAPHQL_EXECUTION="jit": expected one of compiled, graphql-js');
+    expect(output).not.toMatch(STACK_FRAME);
+  });
+
   it('a HOST address this machine does not have: names HOST', async () => {
     // 192.0.2.1 is TEST-NET-1 (RFC 5737): bind() fails locally, no packet is sent.
     const { code, output } = await failedStart({ PORT: '0', HOST: '192.0.2.1' });
