@@ -43,23 +43,43 @@ export interface CallerReportDependencies {
   reportCache: ReportCacheService<Office365ActivationCountsReportRow>;
 }
 
+/**
+ * One caller's services, bound to one client. Paging and the report are built when an operation
+ * first asks for them: most read neither. A class, with its getters on the prototype: getters in an
+ * object literal made per request cost each request an accessor pair, which V8 allocates in the old
+ * generation, so everything the getters close over (the client, its scope) would outlive the
+ * request until the next full GC (see execution/apollo-request-passthrough.ts for the measurement).
+ */
+class BoundCallerServices implements CallerServices {
+  readonly upstream: ActivationCountsUpstream;
+  readonly loader: ActivationCountsLoader;
+  readonly maxIdsPerQuery: number;
+  private builtPages: ActivationCountsPages | undefined = undefined;
+  private builtReport: CallerReport | undefined = undefined;
+
+  constructor(
+    private readonly client: GraphClient,
+    private readonly settings: ActivationCountsSettings,
+    private readonly reportDependencies: CallerReportDependencies,
+  ) {
+    this.upstream = new ActivationCountsUpstream({ client, resourcePath: settings.resourcePath });
+    this.loader = new ActivationCountsLoader(this.upstream);
+    this.maxIdsPerQuery = settings.maxIdsPerQuery;
+  }
+
+  get pages(): ActivationCountsPages {
+    return (this.builtPages ??= new ActivationCountsPages({ client: this.client, resourcePath: this.settings.resourcePath, cursors: this.settings.cursors }));
+  }
+
+  get report(): CallerReport {
+    const { reportCache, authorization } = this.reportDependencies;
+    return (this.builtReport ??= new CallerReport(new ActivationCountsReport(this.client), reportCache, authorization.slice('Bearer '.length), this.client));
+  }
+}
+
 /** One caller's services, from a client bound to that caller's token, signal and deadline. */
 export function createCallerServices(client: GraphClient, settings: ActivationCountsSettings, report: CallerReportDependencies): CallerServices {
-  const upstream = new ActivationCountsUpstream({ client, resourcePath: settings.resourcePath });
-  // Paging and the report are built when an operation first asks for them: most read neither.
-  let pages: ActivationCountsPages | undefined;
-  let callerReport: CallerReport | undefined;
-  return {
-    upstream,
-    loader: new ActivationCountsLoader(upstream),
-    get pages() {
-      return (pages ??= new ActivationCountsPages({ client, resourcePath: settings.resourcePath, cursors: settings.cursors }));
-    },
-    get report() {
-      return (callerReport ??= new CallerReport(new ActivationCountsReport(client), report.reportCache, report.authorization.slice('Bearer '.length), client));
-    },
-    maxIdsPerQuery: settings.maxIdsPerQuery,
-  };
+  return new BoundCallerServices(client, settings, report);
 }
 
 /** The caller's services, or UNAUTHENTICATED before any upstream call is made. */

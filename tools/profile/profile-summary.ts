@@ -28,7 +28,8 @@ export interface Share {
 
 /** `function file:line`, with node_modules and the checkout's path cut so lines stay short. */
 export function frameName(frame: CallFrame): string {
-  const file = frame.url.replace(/^file:\/\//, '').replace(/.*node_modules\//, '').replace(/.*\/(dist[^/]*\/)/, '$1');
+  const url = frame.url.replace(/^file:\/\//, '');
+  const file = url.includes('node_modules/') ? url.replace(/.*node_modules\//, '') : url.replace(/.*\/(dist[^/]*\/)/, '$1');
   return `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber}`;
 }
 

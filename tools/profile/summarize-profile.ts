@@ -8,7 +8,8 @@ function main(argv: string[]): void {
   const [file, callers] = argv;
   if (!file) throw new Error('usage: summarize-profile.js FILE.cpuprofile|FILE.heapprofile [REGEX of functions whose callers to show]');
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile | HeapProfile;
-  if ('samples' in profile) {
+  // A heap profile has `samples` too (with sizes), but no node list or time deltas.
+  if ('timeDeltas' in profile) {
     const summary = summarizeCpuProfile(profile);
     process.stdout.write(`${(summary.totalMicros / 1000).toFixed(0)} ms sampled\n\nself time by package\n${lines(summary.byPackage, (us) => `${(us / 1000).toFixed(0)} ms`)}\n\nself time by function\n${lines(summary.byFunction, (us) => `${(us / 1000).toFixed(0)} ms`)}\n`);
     return;
