@@ -38,7 +38,7 @@ describe('benchmark statistics', () => {
 
 describe('benchmark settings', () => {
   it('has bounded defaults: 50 connections, a few seconds per run', () => {
-    expect(loadBenchSettings({})).toEqual({ seconds: 5, warmupSeconds: 3, rounds: 3, processes: 3, connections: 50, coldStarts: 5, scenarios: 'ABCDE', gatewayNodeArgs: [], dashboard: { users: 40, seconds: 20, timeScale: 0.01 } });
+    expect(loadBenchSettings({})).toEqual({ seconds: 5, warmupSeconds: 3, roundWarmupSeconds: 1, rounds: 3, processes: 3, connections: 50, coldStarts: 5, scenarios: 'ABCDE', gatewayNodeArgs: [], dashboard: { users: 40, seconds: 20, timeScale: 0.01 } });
   });
 
   it('reads every setting from the environment', () => {

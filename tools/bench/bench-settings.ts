@@ -6,6 +6,14 @@ export interface BenchSettings {
   seconds: number;
   /** Seconds of the warm-up run of each target (JIT, pools, caches). BENCH_WARMUP_SECONDS, default 3. */
   warmupSeconds: number;
+  /**
+   * Seconds of unmeasured load right before each measured run of a row. BENCH_ROUND_WARMUP_SECONDS,
+   * default 1. Why: between its rounds a process sits idle while the other rows run, and V8 uses idle
+   * time to shrink the heap and age code; measured, a B gateway idle for 40 s then cost 619 µs per
+   * operation in its next 5 s instead of 423 (the first generation's: 983 instead of 916). This
+   * measures the steady state; 0 measures the first seconds after a pause.
+   */
+  roundWarmupSeconds: number;
   /** Rounds over all targets, order rotated each round. BENCH_ROUNDS, default 3. */
   rounds: number;
   /**
@@ -52,6 +60,7 @@ export function loadBenchSettings(env: Record<string, string | undefined>): Benc
   return {
     seconds: bounded(env, 'BENCH_SECONDS', 5, 1, 60),
     warmupSeconds: bounded(env, 'BENCH_WARMUP_SECONDS', 3, 0, 30),
+    roundWarmupSeconds: bounded(env, 'BENCH_ROUND_WARMUP_SECONDS', 1, 0, 30),
     rounds,
     processes,
     connections: bounded(env, 'BENCH_CONNECTIONS', 50, 1, 1000),

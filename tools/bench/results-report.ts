@@ -89,7 +89,7 @@ function dashboardSection(settings: BenchSettings, rows: readonly DashboardRow[]
 }
 
 function commandLine(settings: BenchSettings): string {
-  const env = [`BENCH_SECONDS=${settings.seconds}`, `BENCH_WARMUP_SECONDS=${settings.warmupSeconds}`, `BENCH_ROUNDS=${settings.rounds}`, `BENCH_PROCESSES=${settings.processes}`, `BENCH_CONNECTIONS=${settings.connections}`, `BENCH_SCENARIOS=${settings.scenarios}`];
+  const env = [`BENCH_SECONDS=${settings.seconds}`, `BENCH_WARMUP_SECONDS=${settings.warmupSeconds}`, `BENCH_ROUND_WARMUP_SECONDS=${settings.roundWarmupSeconds}`, `BENCH_ROUNDS=${settings.rounds}`, `BENCH_PROCESSES=${settings.processes}`, `BENCH_CONNECTIONS=${settings.connections}`, `BENCH_SCENARIOS=${settings.scenarios}`];
   if (settings.scenarios.includes('E')) env.push(`BENCH_DASHBOARD_USERS=${settings.dashboard.users}`, `BENCH_DASHBOARD_SECONDS=${settings.dashboard.seconds}`);
   // A profiled gateway is slower; the command line must say so, or the table reads as a plain run.
   if (settings.gatewayNodeArgs.length > 0) env.push(`BENCH_GATEWAY_NODE_ARGS="${settings.gatewayNodeArgs.join(' ')}"`);
@@ -99,9 +99,9 @@ function commandLine(settings: BenchSettings): string {
 
 /** How the rows were measured, in the words the table needs to be read right. */
 function method(settings: BenchSettings): string[] {
-  const { processes, rounds, warmupSeconds, seconds, connections } = settings;
+  const { processes, rounds, warmupSeconds, roundWarmupSeconds, seconds, connections } = settings;
   return [
-    `Each row: ${processes} fresh process${processes > 1 ? 'es' : ''} (gateway rows and the bare proxy; one emulator throughout), each serving a consecutive share of the ${rounds} rounds after its own ${warmupSeconds} s warm-up; a round runs every row for ${seconds} s at ${connections} connections (autocannon), rows rotated each round, so a row and its baseline-build row always share a round.`,
+    `Each row: ${processes} fresh process${processes > 1 ? 'es' : ''} (gateway rows and the bare proxy; one emulator throughout), each serving a consecutive share of the ${rounds} rounds after its own ${warmupSeconds} s warm-up; a round runs every row for ${seconds} s at ${connections} connections (autocannon), each measured run right after ${roundWarmupSeconds} s of unmeasured load on it (steady state, not the first seconds after the idle time between its rounds), rows rotated each round, so a row and its baseline-build row always share a round.`,
     'Table: medians over all (process, round) runs of a row; "CPU spread over processes" is the lowest–highest per-process median (one process\'s heap sizing can move it by up to 1.6×: a difference between rows inside the spread is not a ranking). Goals that compare rows use the median of per-round ratios of the two rows.',
     'Processes: the emulator, the gateways (`node dist/src/main.js`, default settings unless the row says otherwise; peak RSS is the kernel\'s VmHWM, the highest of the row\'s processes) and the bare proxy (undici, the gateway\'s pool settings) each in its own process; autocannon in the runner. Loopback only.',
     'Upstream requests per operation: exact, from the emulator\'s counters around sequential probe operations (of every process) whose answers are checked.',

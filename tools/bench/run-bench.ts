@@ -74,6 +74,7 @@ async function startServing(shared: Shared, row: MeasuredRow, index: number, pro
 
 /** One run of a row in a round, recorded as a sample of the process serving it. */
 async function measureRun(settings: BenchSettings, s: Serving, index: number, round: number): Promise<void> {
+  if (settings.roundWarmupSeconds > 0) await runLoad(s.baseUrl, s.row.target.request, settings.connections, settings.roundWarmupSeconds, s.expectedBody);
   const cpuBefore = cpuMicrosOf(s.pid);
   const result = await runLoad(s.baseUrl, s.row.target.request, settings.connections, settings.seconds, s.expectedBody);
   const cpuAfter = cpuMicrosOf(s.pid);
