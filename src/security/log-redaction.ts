@@ -32,7 +32,11 @@ function isWalkable(value: unknown): value is Record<string, unknown> {
 /** A copy with the same prototype and own properties (an Error keeps its class, message and stack). */
 function copyOf(value: Record<string, unknown>): Record<string, unknown> {
   if (Array.isArray(value)) return value.slice() as unknown as Record<string, unknown>;
-  return Object.defineProperties(Object.create(Object.getPrototypeOf(value) as object | null), Object.getOwnPropertyDescriptors(value)) as Record<string, unknown>;
+  const copy = Object.defineProperties(Object.create(Object.getPrototypeOf(value) as object | null), Object.getOwnPropertyDescriptors(value)) as Record<string, unknown>;
+  // Since Node 22, V8 gives an error's `stack` as an accessor that reads the original object's
+  // internal slot, so a copied accessor answers undefined: the copy gets the text itself.
+  if (value instanceof Error) Object.defineProperty(copy, 'stack', { value: value.stack, writable: true, configurable: true, enumerable: false });
+  return copy;
 }
 
 function censorAt(value: Record<string, unknown>, depth: number): Record<string, unknown> {
