@@ -43,7 +43,8 @@ export interface BenchSettings {
 /** Three fresh processes per row: the default run takes ~1.3× the one-process run (a warm-up per process). */
 const DEFAULT_PROCESSES = 3;
 
-function bounded(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number, why = ''): number {
+/** A whole-number setting from the environment: its default when unset, refused with its bounds (and why, when given) otherwise. */
+export function bounded(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number, why = ''): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

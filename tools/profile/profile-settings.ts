@@ -1,3 +1,5 @@
+import { bounded } from '../bench/bench-settings';
+
 /** What `npm run profile` runs: one scenario against one or more builds, side by side; every value from the environment. */
 export interface ProfileSettings {
   /** PROFILE_SCENARIO: A (one entity), F (A's `{ __typename }`), B (20 aliases), C (byIds 100), D (mutation). Default B. */
@@ -18,14 +20,6 @@ export interface ProfileSettings {
 
 export const PROFILE_SCENARIOS = ['A', 'F', 'B', 'C', 'D'] as const;
 export type ProfileScenario = (typeof PROFILE_SCENARIOS)[number];
-
-function bounded(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
-  return value;
-}
 
 function gatewayEnvFrom(raw: string | undefined): Record<string, string> {
   if (raw === undefined || raw === '') return {};
