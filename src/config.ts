@@ -33,6 +33,10 @@ export const DEFAULTS = {
   /** Eight callers at their cap fill the pool; a ninth still gets its turn in FIFO order. */
   maxUpstreamConcurrencyPerCaller: 8,
   maxUpstreamQueue: 256,
+  /** Twice a caller's upstream share: room for operations between upstream calls (parsing, serialising) while 8 calls are out. */
+  maxOperationsPerCaller: 16,
+  /** As long as GRAPH_TIMEOUT_MS's default: a turn is worth waiting for about as long as the upstream work itself. */
+  maxOperationWaitMs: 10_000,
 } as const;
 
 export type GraphqlExecution = 'compiled' | 'graphql-js';
@@ -100,6 +104,10 @@ export interface GatewayConfig {
   readyTimeoutMs: number;
   /** The upstream budgets per operation and per caller (MAX_UPSTREAM_* and MAX_BATCHES_IN_FLIGHT_PER_OPERATION). */
   upstreamBudget: UpstreamBudgetSettings;
+  /** GraphQL operations of one caller executing at once; more wait their turn (MAX_OPERATIONS_IN_FLIGHT_PER_CALLER, http/operation-admission.ts). Default 16. */
+  maxOperationsPerCaller: number;
+  /** How long an operation waits for its turn before 503 GATEWAY_BUSY (MAX_OPERATION_WAIT_MS). Default 10000 ms. */
+  maxOperationWaitMs: number;
   /** The report cache: scope, freshness, stale limit, proofs, bounds (REPORT_CACHE_* and REPORT_STALE/PROOF_*). */
   reportCache: ReportCacheSettings;
   /** Persisted-document manifests (TRUSTED_DOCUMENTS, comma-separated paths) and TRUSTED_DOCUMENTS_MODE (allow or require; default allow). Default none. */
@@ -319,13 +327,15 @@ export function loadConfig(env: Env): GatewayConfig {
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULTS.shutdownTimeoutMs, 0, 600_000, problems),
     readyTimeoutMs: readInteger(env, 'READY_TIMEOUT_MS', DEFAULTS.readyTimeoutMs, 1, 60_000, problems),
     upstreamBudget: readUpstreamBudget(env, problems),
+    maxOperationsPerCaller: readInteger(env, 'MAX_OPERATIONS_IN_FLIGHT_PER_CALLER', DEFAULTS.maxOperationsPerCaller, 1, 10_000, problems),
+    maxOperationWaitMs: readInteger(env, 'MAX_OPERATION_WAIT_MS', DEFAULTS.maxOperationWaitMs, 1, 600_000, problems),
     reportCache: readReportCacheSettings(env, problems),
     trustedDocuments: readTrustedDocuments(env, problems),
     tracing: readTracingSettings(env, problems),
   };
-  if (config.httpConnectionTimeoutMs <= config.graphTimeoutMs) {
-    // The client socket is idle while an operation waits on the upstream: it must outlive the budget.
-    problems.push(`HTTP_CONNECTION_TIMEOUT_MS=${config.httpConnectionTimeoutMs} is not above GRAPH_TIMEOUT_MS=${config.graphTimeoutMs}: an operation waiting on the upstream would lose its connection`);
+  if (config.httpConnectionTimeoutMs <= config.graphTimeoutMs + config.maxOperationWaitMs) {
+    // The client socket is idle while an operation waits for its turn and then on the upstream: it must outlive both.
+    problems.push(`HTTP_CONNECTION_TIMEOUT_MS=${config.httpConnectionTimeoutMs} is not above GRAPH_TIMEOUT_MS=${config.graphTimeoutMs} plus MAX_OPERATION_WAIT_MS=${config.maxOperationWaitMs}: an operation waiting for its turn and then on the upstream would lose its connection`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
@@ -16,6 +17,7 @@ import { createUpstreamDispatcher } from './msgraph/dispatcher';
 import { UpstreamAdmission } from './msgraph/upstream-admission';
 import { registerAdmissionMetrics } from './observability/admission-metrics';
 import { shedWhenBusy } from './http/shed-when-busy';
+import { admitOperationsPerCaller } from './http/operation-admission';
 import { createGraphiql } from './graphiql/graphiql';
 import { registerCors } from './http/cors';
 import { explainBodyRefusals } from './http/request-body-errors';
@@ -86,6 +88,15 @@ const requestIdInErrors: ApolloServerPlugin<GatewayContext> = {
     };
   },
 };
+
+/** For a request the operation admission did not see (none reaches the GraphQL route that way today): aborts when its client leaves. */
+function disconnectSignal(response: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  response.on('close', () => {
+    if (!response.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
 
 export async function createGateway(deps: GatewayDependencies): Promise<Gateway> {
   const { config } = deps;
@@ -159,6 +170,8 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   enforceRequestDeadline(app, config.httpRequestTimeoutMs);
   shedWhenBusy(app, { saturated: () => admission.saturated, retryAfterSeconds: 1, onShed: () => admissionMetrics.shed.inc() });
   explainBodyRefusals(app, MAX_BODY_BYTES);
+  const operations = admitOperationsPerCaller(app, { maxPerCaller: config.maxOperationsPerCaller, maxWaitMs: config.maxOperationWaitMs, upstreamBacklogged: () => admission.backlog > 0, onRefused: () => admissionMetrics.operationsRefused.inc() });
+  admissionMetrics.watchOperations(operations);
   app.get('/health', async () => (deps.upstreamIsEmulator ? { status: 'ok', upstream: 'emulator' } : { status: 'ok' }));
   closeConnectionsWhenStopping(app);
   registerOperatorRoutes(app, { registry: metrics.registry, upstreamBaseUrl: deps.upstreamBaseUrl, dispatcher, readyTimeoutMs: config.readyTimeoutMs });
@@ -167,11 +180,8 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   registerTrustedDocuments(app, { settings: config.trustedDocuments, documents: metrics.documents });
   await app.register(fastifyApollo(apollo), {
     context: async (request, reply) => {
-      const controller = new AbortController();
-      reply.raw.on('close', () => {
-        if (!reply.raw.writableFinished) controller.abort();
-      });
-      return createContext(servicesFor, { requestId: String(request.id), authorization: request.headers.authorization, signal: controller.signal });
+      const signal = operations.signalOf(request) ?? disconnectSignal(reply.raw);
+      return createContext(servicesFor, { requestId: String(request.id), authorization: request.headers.authorization, signal });
     },
   });
 

@@ -11,6 +11,8 @@ describe('configuration', () => {
       graphTimeoutMs: 10_000,
       graphMaxRetries: 3,
       maxIdsPerQuery: 500,
+      maxOperationsPerCaller: 16,
+      maxOperationWaitMs: 10000,
       graphqlExecution: 'compiled',
       maxIdsPerOperation: 1_000,
       cursorSecret: expect.any(Buffer),

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode } from '../errors';
 
 export interface ShedWhenBusyOptions {
@@ -25,17 +25,15 @@ export function shedWhenBusy(app: FastifyInstance, options: ShedWhenBusyOptions)
     options.onShed?.();
     // debug only: under overload one line per shed request would add to the load; the counter and the 503 response line say it.
     request.log.debug('GraphQL request shed: upstream capacity saturated');
-    return reply
-      .code(503)
-      .header('retry-after', String(options.retryAfterSeconds))
-      .type('application/json; charset=utf-8')
-      .send({
-        errors: [
-          {
-            message: `The gateway is busy: its upstream capacity (MAX_UPSTREAM_CONCURRENCY requests in flight, MAX_UPSTREAM_QUEUE waiting) is in use; retry after ${options.retryAfterSeconds} s`,
-            extensions: { code: ErrorCode.GATEWAY_BUSY, requestId: String(request.id) },
-          },
-        ],
-      });
+    return answerBusy(request, reply, `The gateway is busy: its upstream capacity (MAX_UPSTREAM_CONCURRENCY requests in flight, MAX_UPSTREAM_QUEUE waiting) is in use; retry after ${options.retryAfterSeconds} s`, options.retryAfterSeconds);
   });
+}
+
+/** The one form of a 503 GATEWAY_BUSY: what is in use, when to come back, and our request id. */
+export function answerBusy(request: FastifyRequest, reply: FastifyReply, message: string, retryAfterSeconds: number): FastifyReply {
+  return reply
+    .code(503)
+    .header('retry-after', String(retryAfterSeconds))
+    .type('application/json; charset=utf-8')
+    .send({ errors: [{ message, extensions: { code: ErrorCode.GATEWAY_BUSY, requestId: String(request.id) } }] });
 }

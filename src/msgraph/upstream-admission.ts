@@ -20,6 +20,7 @@ export interface AdmissionLimits {
 export class UpstreamAdmission {
   private readonly global: FifoSlots;
   private readonly callers = new Map<string, FifoSlots>();
+  private waitingCalls = 0;
 
   constructor(readonly limits: AdmissionLimits) {
     this.global = new FifoSlots(limits.maxConcurrent);
@@ -35,6 +36,11 @@ export class UpstreamAdmission {
     return this.global.waiting;
   }
 
+  /** Calls not yet holding both slots (their caller's and a global one), whatever they wait for. */
+  get backlog(): number {
+    return this.waitingCalls;
+  }
+
   /** When true, new GraphQL requests are refused (503) rather than queued behind everyone. */
   get saturated(): boolean {
     return this.global.inUse >= this.limits.maxConcurrent && this.global.waiting >= this.limits.maxQueued;
@@ -42,6 +48,17 @@ export class UpstreamAdmission {
 
   /** Waits for both slots; answers the function that gives them back. */
   async acquire(scope: OperationScope): Promise<() => void> {
+    // Counted from here until both slots are held: a call granted at once leaves within the same
+    // microtask drain, so anyone reading `backlog` from an I/O callback sees only calls that wait.
+    this.waitingCalls++;
+    try {
+      return await this.acquireBoth(scope);
+    } finally {
+      this.waitingCalls--;
+    }
+  }
+
+  private async acquireBoth(scope: OperationScope): Promise<() => void> {
     const key = scope.budget.callerKey;
     let own = this.callers.get(key);
     if (!own) {

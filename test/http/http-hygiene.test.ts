@@ -17,7 +17,7 @@ function rawSocket(url: string): { socket: Socket; connected: Promise<void>; clo
 describe('HTTP timeouts and connection cap', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ env: { GRAPH_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '1000', HTTP_CONNECTION_TIMEOUT_MS: '1500', MAX_CONNECTIONS: '3' } });
+    h = await startHarness({ env: { GRAPH_TIMEOUT_MS: '1000', MAX_OPERATION_WAIT_MS: '400', HTTP_REQUEST_TIMEOUT_MS: '1000', HTTP_CONNECTION_TIMEOUT_MS: '1500', MAX_CONNECTIONS: '3' } });
   });
   afterAll(() => h.close());
 

@@ -208,6 +208,8 @@ export class ReportCacheService<Row extends object> {
    * proof stays (Graph just accepted the token); the copies are refetched on the next report.
    */
   forget(token: string): void {
+    // Every write calls this: with nothing kept there is nothing to find, so no token hash and no JWT decode.
+    if (this.cache.size === 0) return;
     this.cache.delete(callerCopyKey(token));
     const tid = readTokenClaims(token)?.tid;
     if (this.options.settings.scope === 'tenant' && tid !== undefined) this.cache.delete(tenantCopyKey(tid));
