@@ -25,4 +25,10 @@ describe('configuration of the bounds', () => {
       queryLimits: { maxIntrospectionFields: 1, maxIntrospectionDepth: 20 },
     });
   });
+
+  it('lets the operations per caller follow the caller\'s upstream share unless set', () => {
+    expect(loadConfig({}).maxOperationsPerCaller).toBe(8);
+    expect(loadConfig({ MAX_UPSTREAM_CONCURRENCY_PER_CALLER: '20' }).maxOperationsPerCaller).toBe(20);
+    expect(loadConfig({ MAX_UPSTREAM_CONCURRENCY_PER_CALLER: '20', MAX_OPERATIONS_IN_FLIGHT_PER_CALLER: '5' }).maxOperationsPerCaller).toBe(5);
+  });
 });

@@ -11,7 +11,7 @@ describe('configuration', () => {
       graphTimeoutMs: 10_000,
       graphMaxRetries: 3,
       maxIdsPerQuery: 500,
-      maxOperationsPerCaller: 16,
+      maxOperationsPerCaller: 8,
       maxOperationWaitMs: 10000,
       graphqlExecution: 'compiled',
       maxIdsPerOperation: 1_000,
