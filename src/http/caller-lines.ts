@@ -1,6 +1,5 @@
 /** One operation waiting for its turn. */
 interface Waiter {
-  readonly key: string;
   readonly deadlineAt: number;
   admit(): void;
   /** Settles the turn without admitting: 'refused' at the deadline, 'left' when the waiter gave up. */
@@ -35,7 +34,7 @@ export interface Place {
  * signal listener of its own (its request's 'close' event, already listened to, makes it leave), and
  * one sweep, every `sweepMs` while anyone waits, refuses those past their deadline. Measured
  * against FifoSlots (a timer and an AbortSignal listener per waiter): that cost one-entity writes
- * about 10 % more CPU with 34 of 50 requests waiting.
+ * 7 % more CPU (310 against 289 µs per operation) with 34 of 50 requests waiting.
  */
 export class CallerLines {
   private readonly lines = new Map<string, Line>();
@@ -88,7 +87,6 @@ export class CallerLines {
     let waiter!: Waiter;
     const turn = new Promise<Turn>((resolve) => {
       waiter = {
-        key,
         deadlineAt: this.now() + this.options.maxWaitMs,
         left: false,
         admit: () => {
