@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
@@ -89,15 +88,6 @@ const requestIdInErrors: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
-/** For a request the operation admission did not see (none reaches the GraphQL route that way today): aborts when its client leaves. */
-function disconnectSignal(response: ServerResponse): AbortSignal {
-  const controller = new AbortController();
-  response.on('close', () => {
-    if (!response.writableFinished) controller.abort();
-  });
-  return controller.signal;
-}
-
 export async function createGateway(deps: GatewayDependencies): Promise<Gateway> {
   const { config } = deps;
   const ownsDispatcher = deps.dispatcher === undefined;
@@ -179,9 +169,9 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   graphiql.register(app);
   registerTrustedDocuments(app, { settings: config.trustedDocuments, documents: metrics.documents });
   await app.register(fastifyApollo(apollo), {
-    context: async (request, reply) => {
-      const signal = operations.signalOf(request) ?? disconnectSignal(reply.raw);
-      return createContext(servicesFor, { requestId: String(request.id), authorization: request.headers.authorization, signal });
+    context: async (request) => {
+      // The operation admission's preHandler gave every GraphQL request its disconnect signal.
+      return createContext(servicesFor, { requestId: String(request.id), authorization: request.headers.authorization, signal: operations.signalOf(request) });
     },
   });
 

@@ -1,19 +1,18 @@
-/** One operation waiting for its turn. */
-interface Waiter {
-  readonly deadlineAt: number;
-  admit(): void;
-  /** Settles the turn without admitting: 'refused' at the deadline, 'left' when the waiter gave up. */
-  settle(turn: 'refused' | 'left'): void;
-  /** Set when the waiter leaves (disconnect, deadline) before its turn: skipped when the turn comes. */
-  left: boolean;
+/** One operation in a line: waiting for its turn, running, or gone (done, departed, refused). */
+interface Entry {
+  state: 'waiting' | 'running' | 'gone';
+  /** Set when the entry starts waiting. */
+  deadlineAt: number;
+  /** Settles the turn of a waiting entry. */
+  resolve(turn: Turn): void;
 }
 
 class Line {
   running = 0;
-  /** Waiters still waiting (not served, not left). */
+  /** Entries still waiting. */
   waiting = 0;
-  /** Arrival order; entries before `head` are served, entries marked `left` are skipped. */
-  readonly waiters: Waiter[] = [];
+  /** Waiting entries in arrival order; entries before `head` are served, entries no longer waiting are skipped. */
+  readonly waiters: Entry[] = [];
   /** Index of the first entry not yet served: shifting an array per admission would copy it. */
   head = 0;
 }
@@ -71,51 +70,31 @@ export class CallerLines {
       this.lines.set(key, line);
     }
     const mine = line;
-    if (mine.waiting === 0 && (mine.running < this.limit || beyondLimit)) {
-      mine.running++;
-      let held = true;
-      return {
-        turn: 'admitted',
-        leave: () => {
-          if (!held) return;
-          held = false;
-          this.passOn(key, mine);
-        },
-      };
-    }
-    let state: 'waiting' | 'running' | 'gone' = 'waiting';
-    let waiter!: Waiter;
-    const turn = new Promise<Turn>((resolve) => {
-      waiter = {
-        deadlineAt: this.now() + this.options.maxWaitMs,
-        left: false,
-        admit: () => {
-          state = 'running';
-          resolve('admitted');
-        },
-        settle: (outcome) => {
-          state = 'gone';
-          resolve(outcome);
-        },
-      };
-    });
-    mine.waiters.push(waiter);
-    mine.waiting++;
-    this.sweepWhileWaiting();
+    const admitNow = mine.waiting === 0 && (mine.running < this.limit || beyondLimit);
+    const entry: Entry = { state: admitNow ? 'running' : 'waiting', deadlineAt: 0, resolve: () => undefined };
     const leave = (): void => {
-      if (state === 'waiting') {
-        waiter.left = true;
+      if (entry.state === 'running') {
+        entry.state = 'gone';
+        this.passOn(key, mine);
+      } else if (entry.state === 'waiting') {
+        entry.state = 'gone';
         mine.waiting--;
         // Settled, so whoever awaits the turn goes on (and ends its request) instead of hanging.
-        waiter.settle('left');
+        entry.resolve('left');
         this.compact(key, mine);
-        return;
-      }
-      if (state === 'running') {
-        state = 'gone';
-        this.passOn(key, mine);
       }
     };
+    if (admitNow) {
+      mine.running++;
+      return { turn: 'admitted', leave };
+    }
+    entry.deadlineAt = this.now() + this.options.maxWaitMs;
+    const turn = new Promise<Turn>((resolve) => {
+      entry.resolve = resolve;
+    });
+    mine.waiters.push(entry);
+    mine.waiting++;
+    this.sweepWhileWaiting();
     return { turn, leave };
   }
 
@@ -128,17 +107,18 @@ export class CallerLines {
     while (line.running < this.limit && line.head < line.waiters.length) {
       const next = line.waiters[line.head]!;
       line.head++;
-      if (next.left) continue;
+      if (next.state !== 'waiting') continue;
+      next.state = 'running';
       line.waiting--;
       line.running++;
-      next.admit();
+      next.resolve('admitted');
     }
     this.compact(key, line);
   }
 
   /** Drops served and departed waiters from the front, and the line itself once nobody runs or waits. */
   private compact(key: string, line: Line): void {
-    while (line.head < line.waiters.length && line.waiters[line.head]!.left) line.head++;
+    while (line.head < line.waiters.length && line.waiters[line.head]!.state !== 'waiting') line.head++;
     if (line.head === line.waiters.length) {
       line.waiters.length = 0;
       line.head = 0;
@@ -167,10 +147,10 @@ export class CallerLines {
     for (const [key, line] of this.lines) {
       for (let at = line.head; at < line.waiters.length; at++) {
         const waiter = line.waiters[at]!;
-        if (waiter.left || waiter.deadlineAt > now) continue;
-        waiter.left = true;
+        if (waiter.state !== 'waiting' || waiter.deadlineAt > now) continue;
+        waiter.state = 'gone';
         line.waiting--;
-        waiter.settle('refused');
+        waiter.resolve('refused');
       }
       this.compact(key, line);
       if (line.waiting > 0) anyoneWaits = true;

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { tokenOf } from '../security/token-hash';
 import { CallerLines } from './caller-lines';
 import { answerBusy } from './shed-when-busy';
 
@@ -16,7 +17,7 @@ export interface OperationAdmissionOptions {
 }
 
 export interface OperationAdmission {
-  /** The request's disconnect signal (aborts when its client leaves before the answer is sent); undefined for a request this admission did not see. */
+  /** The request's disconnect signal (aborts when its client leaves before the answer is sent); set for every GraphQL request but a preflight. */
   signalOf(request: FastifyRequest): AbortSignal | undefined;
   /** Operations waiting for their turn now (metrics). */
   readonly waiting: number;
@@ -24,7 +25,6 @@ export interface OperationAdmission {
 
 /** Requests without an Authorization header share one line (they fail auth, or only introspect). */
 const NO_CREDENTIALS = '';
-const BEARER_SCHEME = /^bearer\s+/i;
 
 /**
  * The line an Authorization header stands in: its token, whatever the case of the scheme, so one
@@ -35,7 +35,7 @@ const BEARER_SCHEME = /^bearer\s+/i;
  * request's headers anyway); nothing about a line is logged or exposed except the total waiting.
  */
 function lineOf(authorization: string | undefined): string {
-  return authorization ? authorization.replace(BEARER_SCHEME, '') : NO_CREDENTIALS;
+  return authorization ? tokenOf(authorization) : NO_CREDENTIALS;
 }
 
 /**

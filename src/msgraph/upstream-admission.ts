@@ -52,38 +52,34 @@ export class UpstreamAdmission {
     // microtask drain, so anyone reading `backlog` from an I/O callback sees only calls that wait.
     this.waitingCalls++;
     try {
-      return await this.acquireBoth(scope);
+      const key = scope.budget.callerKey;
+      let own = this.callers.get(key);
+      if (!own) {
+        own = new FifoSlots(this.limits.maxPerCaller);
+        this.callers.set(key, own);
+      }
+      const mine = own;
+      try {
+        await mine.acquire(scope);
+      } catch (error: unknown) {
+        this.forgetIfIdle(key, mine);
+        throw error;
+      }
+      try {
+        await this.global.acquire(scope);
+      } catch (error: unknown) {
+        mine.release();
+        this.forgetIfIdle(key, mine);
+        throw error;
+      }
+      return () => {
+        this.global.release();
+        mine.release();
+        this.forgetIfIdle(key, mine);
+      };
     } finally {
       this.waitingCalls--;
     }
-  }
-
-  private async acquireBoth(scope: OperationScope): Promise<() => void> {
-    const key = scope.budget.callerKey;
-    let own = this.callers.get(key);
-    if (!own) {
-      own = new FifoSlots(this.limits.maxPerCaller);
-      this.callers.set(key, own);
-    }
-    const mine = own;
-    try {
-      await mine.acquire(scope);
-    } catch (error: unknown) {
-      this.forgetIfIdle(key, mine);
-      throw error;
-    }
-    try {
-      await this.global.acquire(scope);
-    } catch (error: unknown) {
-      mine.release();
-      this.forgetIfIdle(key, mine);
-      throw error;
-    }
-    return () => {
-      this.global.release();
-      mine.release();
-      this.forgetIfIdle(key, mine);
-    };
   }
 
   private forgetIfIdle(key: string, slots: FifoSlots): void {

@@ -8,7 +8,12 @@ export function tokenHash(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** The caller an Authorization header stands for: its token's hash, whatever the case of the scheme ("bearer x" and "Bearer x" are one caller). */
+/** The token of an Authorization header, whatever the case of the scheme ("bearer x" and "Bearer x" are one token). */
+export function tokenOf(authorization: string): string {
+  return authorization.replace(/^bearer\s+/i, '');
+}
+
+/** The caller an Authorization header stands for: its token's hash. */
 export function callerKeyOf(authorization: string): string {
-  return tokenHash(authorization.replace(/^bearer\s+/i, ''));
+  return tokenHash(tokenOf(authorization));
 }
