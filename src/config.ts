@@ -278,13 +278,20 @@ function readUpstreamBudget(env: Env, problems: string[]): UpstreamBudgetSetting
   if (maxPerCaller > maxConcurrent) {
     problems.push(`MAX_UPSTREAM_CONCURRENCY_PER_CALLER=${maxPerCaller} is above MAX_UPSTREAM_CONCURRENCY=${maxConcurrent}: expected one caller's share to be at most the whole`);
   }
+  // By default a caller alone may use all of the pool but one share, which stays free for others.
+  const maxPerCallerBurst = readInteger(env, 'MAX_UPSTREAM_BURST_PER_CALLER', Math.max(maxPerCaller, maxConcurrent - maxPerCaller), 1, 10_000, problems);
+  if (env.MAX_UPSTREAM_BURST_PER_CALLER !== undefined && (maxPerCallerBurst < maxPerCaller || maxPerCallerBurst > maxConcurrent)) {
+    problems.push(
+      `MAX_UPSTREAM_BURST_PER_CALLER=${maxPerCallerBurst}: expected at least MAX_UPSTREAM_CONCURRENCY_PER_CALLER (${maxPerCaller}, a hard cap) and at most MAX_UPSTREAM_CONCURRENCY (${maxConcurrent})`,
+    );
+  }
   return {
     operation: {
       maxRequests: readInteger(env, 'MAX_UPSTREAM_REQUESTS_PER_OPERATION', DEFAULTS.maxUpstreamRequestsPerOperation, 1, 100_000, problems),
       maxBatchesInFlight: readInteger(env, 'MAX_BATCHES_IN_FLIGHT_PER_OPERATION', DEFAULTS.maxBatchesInFlightPerOperation, 1, 1_000, problems),
       maxBytes: readInteger(env, 'MAX_UPSTREAM_BYTES_PER_OPERATION', DEFAULTS.maxUpstreamBytesPerOperation, 1024, 2 ** 31, problems),
     },
-    admission: { maxConcurrent, maxPerCaller, maxQueued: readInteger(env, 'MAX_UPSTREAM_QUEUE', DEFAULTS.maxUpstreamQueue, 0, 1_000_000, problems) },
+    admission: { maxConcurrent, maxPerCaller, maxPerCallerBurst, maxQueued: readInteger(env, 'MAX_UPSTREAM_QUEUE', DEFAULTS.maxUpstreamQueue, 0, 1_000_000, problems) },
   };
 }
 

@@ -22,7 +22,7 @@ describe('configuration', () => {
       maxConnections: 1_024,
       upstreamBudget: {
         operation: { maxRequests: 100, maxBatchesInFlight: 4, maxBytes: 32 * 1024 * 1024 },
-        admission: { maxConcurrent: 64, maxPerCaller: 8, maxQueued: 256 },
+        admission: { maxConcurrent: 64, maxPerCaller: 8, maxPerCallerBurst: 56, maxQueued: 256 },
       },
       corsOrigins: [],
       introspection: true,

@@ -1,5 +1,15 @@
 import type { OperationScope } from './operation-scope';
 
+/** A count of slots held across several FifoSlots (all callers' together, upstream-admission.ts). */
+export interface SlotTally {
+  inUse: number;
+}
+
+/** Beyond its limit, whether one more slot may be taken now, given how many this queue holds. */
+export type MayExceed = (inUse: number) => boolean;
+
+const neverExceed: MayExceed = () => false;
+
 interface Waiter {
   grant(): void;
 }
@@ -23,7 +33,17 @@ export class FifoSlots {
   private active = 0;
   private readonly waiters = new Set<Waiter>();
 
-  constructor(readonly limit: number) {
+  /**
+   * @param mayExceed lets a holder past `limit` in (a caller borrowing idle capacity,
+   *   upstream-admission.ts); it is asked only for a newcomer with nobody waiting ahead of it, or
+   *   for the first waiter when a slot is released.
+   * @param tally counts this queue's holders together with others', in step with its own count.
+   */
+  constructor(
+    readonly limit: number,
+    private readonly mayExceed: MayExceed = neverExceed,
+    private readonly tally: SlotTally = { inUse: 0 },
+  ) {
     if (!(limit >= 1)) throw new RangeError(`a slot limit must be at least 1, got ${limit}`);
   }
 
@@ -40,8 +60,8 @@ export class FifoSlots {
   }
 
   acquire(scope: OperationScope): Promise<void> {
-    if (this.active < this.limit && this.waiters.size === 0) {
-      this.active++;
+    if (this.waiters.size === 0 && this.mayTakeOne()) {
+      this.take();
       return Promise.resolve();
     }
     const parent = scope.signal;
@@ -68,13 +88,27 @@ export class FifoSlots {
     });
   }
 
+  /**
+   * Gives a slot back and, in the same synchronous step (so no newcomer overtakes), passes one to
+   * the first waiter if it may take one. Past the limit it may not when borrowing is refused; it
+   * then waits for a later release, which comes, since its queue's holders are still at the limit.
+   */
   release(): void {
+    this.active--;
+    this.tally.inUse--;
     const next = this.waiters.values().next();
-    if (next.done) {
-      this.active--;
-      return;
-    }
+    if (next.done || !this.mayTakeOne()) return;
     this.waiters.delete(next.value);
+    this.take();
     next.value.grant();
+  }
+
+  private mayTakeOne(): boolean {
+    return this.active < this.limit || this.mayExceed(this.active);
+  }
+
+  private take(): void {
+    this.active++;
+    this.tally.inUse++;
   }
 }

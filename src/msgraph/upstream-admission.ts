@@ -1,12 +1,14 @@
-import { FifoSlots } from './fifo-slots';
+import { FifoSlots, type MayExceed, type SlotTally } from './fifo-slots';
 import type { OperationScope } from './operation-scope';
 
 /** Shared by every caller of one gateway (config.ts holds the defaults and settings). */
 export interface AdmissionLimits {
   /** MAX_UPSTREAM_CONCURRENCY: upstream requests in flight, all callers together. */
   maxConcurrent: number;
-  /** MAX_UPSTREAM_CONCURRENCY_PER_CALLER: upstream requests in flight for one caller (token). */
+  /** MAX_UPSTREAM_CONCURRENCY_PER_CALLER: one caller's (token's) share of the pool, always its own. */
   maxPerCaller: number;
+  /** MAX_UPSTREAM_BURST_PER_CALLER: the most one caller holds when the rest of the pool is idle (at least its share). */
+  maxPerCallerBurst: number;
   /** MAX_UPSTREAM_QUEUE: requests waiting for a global slot at which new GraphQL requests are shed. */
   maxQueued: number;
 }
@@ -16,14 +18,30 @@ export interface AdmissionLimits {
  * gateway's, each in FIFO order and within its operation's deadline. A caller over its own cap
  * waits behind itself only, so it cannot fill the global queue for everyone else. Callers are keyed
  * by the hash of their token; a caller's entry is dropped as soon as it has nothing in flight.
+ *
+ * The cap is a share, not a ceiling on idle capacity: beyond it a caller may borrow a global slot
+ * up to its burst, but only while one share of the pool (`maxPerCaller` slots) stays free after it,
+ * counting every call past its caller's queue, so another caller's first calls never wait for a
+ * borrower. A borrower gets no more while the pool is that full; its releases bring it back to its
+ * share.
+ * Why: with a hard cap, one token's write burst ran 8 calls at a time against an otherwise idle
+ * pool of 64, and cost 1.5× the CPU per mutation of the first generation (README, Performance).
  */
 export class UpstreamAdmission {
   private readonly global: FifoSlots;
   private readonly callers = new Map<string, FifoSlots>();
   private waitingCalls = 0;
 
+  /** Calls holding their caller's slot, all callers together: each holds or awaits a global slot. */
+  private readonly callerSlotsHeld: SlotTally = { inUse: 0 };
+  private readonly mayBorrow: MayExceed;
+
   constructor(readonly limits: AdmissionLimits) {
     this.global = new FifoSlots(limits.maxConcurrent);
+    // Counted on the callers' side, so that calls granted in one burst, before any of them has
+    // reached the global queue, cannot borrow the reserved share between them.
+    this.mayBorrow = (heldByCaller) =>
+      heldByCaller < limits.maxPerCallerBurst && limits.maxConcurrent - this.callerSlotsHeld.inUse - 1 >= limits.maxPerCaller;
   }
 
   /** Upstream requests in flight now. */
@@ -55,7 +73,7 @@ export class UpstreamAdmission {
       const key = scope.budget.callerKey;
       let own = this.callers.get(key);
       if (!own) {
-        own = new FifoSlots(this.limits.maxPerCaller);
+        own = new FifoSlots(this.limits.maxPerCaller, this.mayBorrow, this.callerSlotsHeld);
         this.callers.set(key, own);
       }
       const mine = own;

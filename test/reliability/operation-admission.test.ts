@@ -31,7 +31,7 @@ async function backlog(h: Harness): Promise<Promise<{ body: unknown }>[]> {
 describe('operations of one caller while the upstream is backlogged', () => {
   const h = useHarness({
     emulator: { faults: { latencyMs: 300 } },
-    env: { MAX_OPERATIONS_IN_FLIGHT_PER_CALLER: '2', MAX_UPSTREAM_CONCURRENCY_PER_CALLER: '1', MAX_OPERATION_WAIT_MS: '5000' },
+    env: { MAX_OPERATIONS_IN_FLIGHT_PER_CALLER: '2', MAX_UPSTREAM_CONCURRENCY_PER_CALLER: '1', MAX_UPSTREAM_BURST_PER_CALLER: '1', MAX_OPERATION_WAIT_MS: '5000' },
   });
   beforeEach(() => h.emulator.clearLog());
 
@@ -79,7 +79,7 @@ describe('operations of one caller without an upstream backlog', () => {
 describe('an operation that waits longer than MAX_OPERATION_WAIT_MS', () => {
   const h = useHarness({
     emulator: { faults: { latencyMs: 1_500 } },
-    env: { MAX_OPERATIONS_IN_FLIGHT_PER_CALLER: '2', MAX_UPSTREAM_CONCURRENCY_PER_CALLER: '1', MAX_OPERATION_WAIT_MS: '200' },
+    env: { MAX_OPERATIONS_IN_FLIGHT_PER_CALLER: '2', MAX_UPSTREAM_CONCURRENCY_PER_CALLER: '1', MAX_UPSTREAM_BURST_PER_CALLER: '1', MAX_OPERATION_WAIT_MS: '200' },
   });
 
   it('is answered 503 GATEWAY_BUSY with Retry-After, before anything is sent upstream for it', async () => {

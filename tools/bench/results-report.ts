@@ -5,7 +5,7 @@ import { goalChecks } from './goal-checks';
 import { findRow, summarize, type MeasuredRow } from './measured-row';
 import { checksTable, resultsTable } from './report-table';
 import { medianOf, pairedMedianRatio } from './samples';
-import { CALLER_CAP_LIFTED, targetLabel, TRACES_ON, TYPENAME_ONLY } from './scenarios';
+import { CALLER_HARD_CAP, targetLabel, TRACES_ON, TYPENAME_ONLY } from './scenarios';
 
 const MB = 1024 * 1024;
 
@@ -65,11 +65,11 @@ function observations(rows: readonly MeasuredRow[]): string[] {
     const ratio = pairedMedianRatio(current.samples, m.samples, 'cpuPerRequest');
     lines.push(`${m.target.scenario}${m.target.variant ? ` (${m.target.variant})` : ''}: CPU per request ${cpu(current)!.toFixed(0)} µs vs the baseline build's ${cpu(m)!.toFixed(0)} µs (${((ratio - 1) * 100).toFixed(0)} %, median of per-round ratios).`);
   }
-  const lifted = rows.find((x) => x.target.scenario.startsWith('D') && x.target.gatewayEnv?.MAX_UPSTREAM_CONCURRENCY_PER_CALLER === CALLER_CAP_LIFTED.MAX_UPSTREAM_CONCURRENCY_PER_CALLER);
-  const writesBefore = rows.find((x) => x.target.scenario.startsWith('D') && x.target.baseline);
-  if (lifted && writesBefore && cpu(lifted) !== undefined && cpu(writesBefore) !== undefined) {
-    const ratio = pairedMedianRatio(lifted.samples, writesBefore.samples, 'cpuPerRequest');
-    lines.push(`D with one caller's cap of 8 upstream requests lifted (MAX_UPSTREAM_CONCURRENCY_PER_CALLER=64; the bench is one caller): CPU per request ${cpu(lifted)!.toFixed(0)} µs vs the baseline build's ${cpu(writesBefore)!.toFixed(0)} µs (${((ratio - 1) * 100).toFixed(0)} %, median of per-round ratios).`);
+  const hardCap = rows.find((x) => x.target.scenario.startsWith('D') && x.target.gatewayEnv?.MAX_UPSTREAM_BURST_PER_CALLER === CALLER_HARD_CAP.MAX_UPSTREAM_BURST_PER_CALLER);
+  const writes = rows.find((x) => x.target.scenario.startsWith('D') && x.target.target === 'gateway' && !x.target.baseline && !x.target.gatewayEnv);
+  if (hardCap && writes && cpu(hardCap) !== undefined && cpu(writes) !== undefined) {
+    const ratio = pairedMedianRatio(hardCap.samples, writes.samples, 'cpuPerRequest');
+    lines.push(`D with one caller held to its share of 8 upstream requests (MAX_UPSTREAM_BURST_PER_CALLER=8, a hard cap; the bench is one caller): CPU per request ${cpu(hardCap)!.toFixed(0)} µs vs ${cpu(writes)!.toFixed(0)} µs when it may borrow the idle pool (${((ratio - 1) * 100).toFixed(0)} %, median of per-round ratios).`);
   }
   if (gateway && quiet) {
     const ratio = pairedMedianRatio(quiet.samples, gateway.samples, 'requestsPerSecond');
