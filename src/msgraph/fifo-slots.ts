@@ -11,6 +11,8 @@ export type MayExceed = (inUse: number) => boolean;
 const neverExceed: MayExceed = () => false;
 
 interface Waiter {
+  /** Whether this waiter may be let in past the limit (see the constructor's mayExceed). */
+  mayExceed: boolean;
   grant(): void;
 }
 
@@ -59,8 +61,9 @@ export class FifoSlots {
     return this.active === 0 && this.waiters.size === 0;
   }
 
-  acquire(scope: OperationScope): Promise<void> {
-    if (this.waiters.size === 0 && this.mayTakeOne()) {
+  /** @param mayExceed false keeps this holder within `limit`, whatever the queue's own rule allows. */
+  acquire(scope: OperationScope, mayExceed = true): Promise<void> {
+    if (this.waiters.size === 0 && this.mayTakeOne(mayExceed)) {
       this.take();
       return Promise.resolve();
     }
@@ -78,6 +81,7 @@ export class FifoSlots {
       timer.unref();
       parent?.addEventListener('abort', onParentAbort, { once: true });
       const waiter: Waiter = {
+        mayExceed,
         grant: () => {
           clearTimeout(timer);
           parent?.removeEventListener('abort', onParentAbort);
@@ -97,14 +101,14 @@ export class FifoSlots {
     this.active--;
     this.tally.inUse--;
     const next = this.waiters.values().next();
-    if (next.done || !this.mayTakeOne()) return;
+    if (next.done || !this.mayTakeOne(next.value.mayExceed)) return;
     this.waiters.delete(next.value);
     this.take();
     next.value.grant();
   }
 
-  private mayTakeOne(): boolean {
-    return this.active < this.limit || this.mayExceed(this.active);
+  private mayTakeOne(exceeding: boolean): boolean {
+    return this.active < this.limit || (exceeding && this.mayExceed(this.active));
   }
 
   private take(): void {

@@ -1,8 +1,4 @@
-import type { UpstreamLayer } from './upstream-call';
-
-function isBatch(call: { method: string; path: string }): boolean {
-  return call.method === 'POST' && call.path.startsWith('/$batch');
-}
+import { isBatch, type UpstreamLayer } from './upstream-call';
 
 /**
  * Charges every attempt to its operation's budget (below retry, so retries count) and holds a

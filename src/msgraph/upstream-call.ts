@@ -27,6 +27,11 @@ export interface UpstreamResponse {
   bytes: number;
 }
 
+/** A JSON batch: one HTTP request carrying up to 20, each of which Graph counts on its own (GRAPH_FACTS). */
+export function isBatch(call: { method: string; path: string }): boolean {
+  return call.method === 'POST' && call.path.startsWith('/$batch');
+}
+
 export type UpstreamHandler = (call: UpstreamCall) => Promise<UpstreamResponse>;
 
 /** Wraps the handler below it, as undici's interceptors wrap dispatch: each layer does one job. */

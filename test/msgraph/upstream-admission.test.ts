@@ -6,9 +6,9 @@ const scopeOf = (caller: string) => new OperationScope(5_000, undefined, Date.no
 const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Starts `count` acquisitions in one synchronous burst; answers how many hold both slots once the microtasks ran. */
-async function burst(admission: UpstreamAdmission, caller: string, count: number): Promise<{ granted: (() => void)[]; pending: number }> {
+async function burst(admission: UpstreamAdmission, caller: string, count: number, mayBorrow = true): Promise<{ granted: (() => void)[]; pending: number }> {
   const granted: (() => void)[] = [];
-  const all = Array.from({ length: count }, () => admission.acquire(scopeOf(caller)).then((release) => granted.push(release)));
+  const all = Array.from({ length: count }, () => admission.acquire(scopeOf(caller), mayBorrow).then((release) => granted.push(release)));
   await settled();
   void Promise.all(all);
   return { granted, pending: count - granted.length };
@@ -48,6 +48,19 @@ describe('UpstreamAdmission: a share per caller, and idle slots lent beyond it',
     const admission = new UpstreamAdmission({ maxConcurrent: 10, maxPerCaller: 3, maxPerCallerBurst: 3, maxQueued: 100 });
     const capped = await burst(admission, 'capped', 6);
     expect([capped.granted.length, capped.pending, admission.backlog]).toEqual([3, 3, 3]);
+  });
+
+  it('never lends to a call that may not borrow (a $batch), nor to those queued behind it', async () => {
+    const admission = new UpstreamAdmission({ maxConcurrent: 10, maxPerCaller: 3, maxPerCallerBurst: 7, maxQueued: 100 });
+    const batches = await burst(admission, 'batcher', 5, false);
+    expect([batches.granted.length, batches.pending]).toEqual([3, 2]);
+    // A single call of the same caller queues behind its batches: FIFO, no overtaking.
+    const single = await burst(admission, 'batcher', 1);
+    expect(single.granted).toHaveLength(0);
+    batches.granted.shift()!();
+    await settled();
+    // The slot went to the first batch waiting, within the share; nothing was lent.
+    expect([batches.granted.length, single.granted.length, admission.inFlight]).toEqual([3, 0, 3]);
   });
 
   it('lends no more than the burst, however idle the pool', async () => {
