@@ -78,7 +78,7 @@ export function createUpstreamClients(settings: UpstreamSettings): (caller: Upst
   const shared: SharedUpstream = { settings, retryPolicy, pipeline, download };
   const limits = settings.operationLimits ?? UNLIMITED_OPERATION;
   return (caller) => {
-    const budget = new OperationBudget(limits, callerKeyOf(caller.authorization), caller.authorization);
+    const budget = new OperationBudget(limits, () => callerKeyOf(caller.authorization), caller.authorization);
     return new GraphClient(shared, caller, new OperationScope(settings.timeoutMs, caller.signal, settings.now, budget));
   };
 }

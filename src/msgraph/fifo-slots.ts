@@ -61,12 +61,16 @@ export class FifoSlots {
     return this.active === 0 && this.waiters.size === 0;
   }
 
+  /** A slot now, if one is free to this holder and nobody waits ahead of it; false leaves nothing behind. */
+  tryAcquire(mayExceed = true): boolean {
+    if (this.waiters.size !== 0 || !this.mayTakeOne(mayExceed)) return false;
+    this.take();
+    return true;
+  }
+
   /** @param mayExceed false keeps this holder within `limit`, whatever the queue's own rule allows. */
   acquire(scope: OperationScope, mayExceed = true): Promise<void> {
-    if (this.waiters.size === 0 && this.mayTakeOne(mayExceed)) {
-      this.take();
-      return Promise.resolve();
-    }
+    if (this.tryAcquire(mayExceed)) return Promise.resolve();
     const parent = scope.signal;
     if (parent?.aborted || scope.remainingMs() <= 0) return Promise.reject(scope.stopped());
     return new Promise<void>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { isBatch, type UpstreamLayer } from './upstream-call';
+import { isBatch, type UpstreamCall, type UpstreamHandler, type UpstreamLayer, type UpstreamResponse } from './upstream-call';
 
 /**
  * Charges every attempt to its operation's budget (below retry, so retries count) and holds a
@@ -6,15 +6,23 @@ import { isBatch, type UpstreamLayer } from './upstream-call';
  * flight. Past the request budget the call fails with BUDGET_EXCEEDED before anything is sent.
  */
 export function operationBudgetLayer(): UpstreamLayer {
-  return (next) => async (call) => {
-    const { budget } = call.scope;
-    budget.countRequest();
-    if (!isBatch(call)) return next(call);
-    await budget.batchSlots.acquire(call.scope);
+  return (next) => (call) => {
     try {
-      return await next(call);
-    } finally {
-      budget.batchSlots.release();
+      call.scope.budget.countRequest();
+    } catch (error: unknown) {
+      return Promise.reject(error);
     }
+    // Not async: a call that is not a $batch passes straight through, without a promise of its own.
+    return isBatch(call) ? holdingABatchSlot(next, call) : next(call);
   };
+}
+
+async function holdingABatchSlot(next: UpstreamHandler, call: UpstreamCall): Promise<UpstreamResponse> {
+  const { budget } = call.scope;
+  await budget.batchSlots.acquire(call.scope);
+  try {
+    return await next(call);
+  } finally {
+    budget.batchSlots.release();
+  }
 }

@@ -34,7 +34,7 @@ export function tracingLayer(tracer: Tracer): UpstreamLayer {
     const name = call.path === '/$batch' ? 'POST /$batch' : call.method;
     const span = tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes: requestAttributes(call) }, parent);
     const active = trace.setSpan(parent, span);
-    const headers = { ...call.headers };
+    const headers = Object.assign({}, call.headers); // not a spread: see attempt-identity-layer.ts
     propagation.inject(active, headers);
     try {
       const response = await context.with(active, () => next({ ...call, headers }));

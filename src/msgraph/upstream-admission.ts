@@ -16,8 +16,9 @@ export interface AdmissionLimits {
 /**
  * Fair use of the one upstream pool: a call first takes one of its caller's slots, then one of the
  * gateway's, each in FIFO order and within its operation's deadline. A caller over its own cap
- * waits behind itself only, so it cannot fill the global queue for everyone else. Callers are keyed
- * by the hash of their token; a caller's entry is dropped as soon as it has nothing in flight.
+ * waits behind itself only, so it cannot fill the global queue for everyone else. Callers are told
+ * apart by OperationBudget.callerIdentity; a caller's entry is dropped as soon as it has nothing in
+ * flight.
  *
  * The cap is a share, not a ceiling on idle capacity: beyond it a caller may borrow a global slot
  * up to its burst, but only while one share of the pool (`maxPerCaller` slots) stays free after it,
@@ -71,18 +72,32 @@ export class UpstreamAdmission {
   }
 
   /** Waits for both slots; answers the function that gives them back. Only a call that `mayBorrow` goes beyond its caller's share. */
+  /**
+   * Both slots at once, when neither has anyone waiting ahead and both have room (most calls), with
+   * no promise; undefined when the call has to wait, and then nothing is held: call acquire().
+   */
+  tryAcquire(scope: OperationScope, mayBorrow = true): (() => void) | undefined {
+    const key = scope.budget.callerIdentity;
+    const mine = this.slotsOf(key);
+    if (!mine.tryAcquire(mayBorrow)) {
+      this.forgetIfIdle(key, mine);
+      return undefined;
+    }
+    if (!this.global.tryAcquire()) {
+      mine.release();
+      this.forgetIfIdle(key, mine);
+      return undefined;
+    }
+    return this.releaserOf(key, mine);
+  }
+
   async acquire(scope: OperationScope, mayBorrow = true): Promise<() => void> {
     // Counted from here until both slots are held: a call granted at once leaves within the same
     // microtask drain, so anyone reading `backlog` from an I/O callback sees only calls that wait.
     this.waitingCalls++;
     try {
-      const key = scope.budget.callerKey;
-      let own = this.callers.get(key);
-      if (!own) {
-        own = new FifoSlots(this.limits.maxPerCaller, this.mayBorrow, this.callerSlotsHeld);
-        this.callers.set(key, own);
-      }
-      const mine = own;
+      const key = scope.budget.callerIdentity;
+      const mine = this.slotsOf(key);
       try {
         await mine.acquire(scope, mayBorrow);
       } catch (error: unknown) {
@@ -96,14 +111,27 @@ export class UpstreamAdmission {
         this.forgetIfIdle(key, mine);
         throw error;
       }
-      return () => {
-        this.global.release();
-        mine.release();
-        this.forgetIfIdle(key, mine);
-      };
+      return this.releaserOf(key, mine);
     } finally {
       this.waitingCalls--;
     }
+  }
+
+  private slotsOf(key: string): FifoSlots {
+    let own = this.callers.get(key);
+    if (!own) {
+      own = new FifoSlots(this.limits.maxPerCaller, this.mayBorrow, this.callerSlotsHeld);
+      this.callers.set(key, own);
+    }
+    return own;
+  }
+
+  private releaserOf(key: string, mine: FifoSlots): () => void {
+    return () => {
+      this.global.release();
+      mine.release();
+      this.forgetIfIdle(key, mine);
+    };
   }
 
   private forgetIfIdle(key: string, slots: FifoSlots): void {
