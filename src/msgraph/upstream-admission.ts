@@ -71,7 +71,6 @@ export class UpstreamAdmission {
     return this.global.inUse >= this.limits.maxConcurrent && this.global.waiting >= this.limits.maxQueued;
   }
 
-  /** Waits for both slots; answers the function that gives them back. Only a call that `mayBorrow` goes beyond its caller's share. */
   /**
    * Both slots at once, when neither has anyone waiting ahead and both have room (most calls), with
    * no promise; undefined when the call has to wait, and then nothing is held: call acquire().
@@ -91,6 +90,7 @@ export class UpstreamAdmission {
     return this.releaserOf(key, mine);
   }
 
+  /** Waits for both slots; answers the function that gives them back. Only a call that `mayBorrow` goes beyond its caller's share. */
   async acquire(scope: OperationScope, mayBorrow = true): Promise<() => void> {
     // Counted from here until both slots are held: a call granted at once leaves within the same
     // microtask drain, so anyone reading `backlog` from an I/O callback sees only calls that wait.
