@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -7,7 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GatewayConfig } from './config';
 import { combineReportCacheEvents, ReportCacheService } from './activation-counts/report/report-cache-service';
-import { reportExtensionPlugin } from './activation-counts/report/report-extension-plugin';
+import { reportExtensionConcern } from './activation-counts/report/report-extension-plugin';
 import type { Office365ActivationCountsReportRow } from './activation-counts/report/report-row.type';
 import { createCallerServices } from './activation-counts/activation-counts.feature';
 import { createContext, type GatewayContext } from './context';
@@ -26,14 +26,15 @@ import { registerRequestLogging, withoutFastifyRequestLines } from './http/reque
 import { combineHooks, type UpstreamHooks } from './msgraph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
-import { operationsPlugin } from './observability/operations-plugin';
+import { operationsConcern } from './observability/operations-plugin';
 import { registerOperatorRoutes } from './observability/operator-routes';
 import { closeConnectionsWhenStopping } from './observability/connection-draining';
 import { upstreamLogHooks } from './observability/upstream-log';
 import { censorCredentials } from './security/log-redaction';
 import { apolloLimitOptions, queryLimitSettings } from './security/query-limits';
 import { DocumentCache } from './security/document-cache';
-import { idsPerOperationPlugin } from './security/ids-per-operation';
+import { idsPerOperationConcern } from './security/ids-per-operation';
+import { requestConcernsPlugin, type RequestConcern, type RequestHooks } from './execution/request-concerns-plugin';
 import { createCursorSigner } from './activation-counts/list/cursor-signature';
 import { compiledExecutionGateway, type CompiledExecutionOptions } from './execution/compiled-execution';
 import { registerTrustedDocuments } from './trusted-documents/trusted-documents-hook';
@@ -75,18 +76,15 @@ export interface Gateway {
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** Adds our request id to every error, so a caller can quote it and an operator can find the log line. */
-const requestIdInErrors: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind !== 'single') return;
-        for (const error of response.body.singleResult.errors ?? []) {
-          (error as { extensions?: Record<string, unknown> }).extensions = { ...error.extensions, requestId: contextValue.requestId };
-        }
-      },
-    };
+const REQUEST_ID_IN_ERRORS: RequestHooks<GatewayContext> = {
+  willSendResponse({ response, contextValue }) {
+    if (response.body.kind !== 'single') return;
+    for (const error of response.body.singleResult.errors ?? []) {
+      (error as { extensions?: Record<string, unknown> }).extensions = { ...error.extensions, requestId: contextValue.requestId };
+    }
   },
 };
+const requestIdInErrors: RequestConcern<GatewayContext> = () => REQUEST_ID_IN_ERRORS;
 
 export async function createGateway(deps: GatewayDependencies): Promise<Gateway> {
   const { config } = deps;
@@ -131,7 +129,21 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     // Inline traces (ftv1) are for Apollo Studio reporting, which this gateway does not use. Cache
     // control is off too: no field carries a hint, answers are per caller (never HTTP-cacheable), and
     // its per-field hook made Apollo wrap every resolver (profiled: ~5 % of CPU per operation).
-    plugins: [fastifyApolloDrainPlugin(app), requestIdInErrors, graphiql.landingPagePlugin, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, idsPerOperationPlugin({ maxIdsPerOperation: config.maxIdsPerOperation, maxIdsPerField: config.maxIdsPerQuery }), operationsPlugin(metrics, app.log), ...(deps.tracing ? [deps.tracing.operationPlugin] : []), reportExtensionPlugin()],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      graphiql.landingPagePlugin,
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...limits.plugins,
+      ...(deps.tracing ? [deps.tracing.operationPlugin] : []),
+      // Ours, as one plugin: each separate plugin costs Apollo a request start and hook calls per request.
+      requestConcernsPlugin<GatewayContext>([
+        requestIdInErrors,
+        idsPerOperationConcern({ maxIdsPerOperation: config.maxIdsPerOperation, maxIdsPerField: config.maxIdsPerQuery }),
+        operationsConcern(metrics, app.log),
+        reportExtensionConcern(),
+      ]),
+    ],
   });
   await apollo.start();
   // Shared by every caller: their fair shares of the upstream, and when to shed.

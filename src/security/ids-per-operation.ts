@@ -1,6 +1,7 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { BaseContext } from '@apollo/server';
 import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
 import { ErrorCode } from '../errors';
+import type { RequestConcern, RequestHooks } from '../execution/request-concerns-plugin';
 
 /** Root fields whose list argument turns into one upstream read per element. */
 const ID_LIST_ARGUMENTS: Record<string, string> = { office365ActivationCountsByIds: 'ids', _entities: 'representations' };
@@ -57,28 +58,26 @@ function refusal(message: string): GraphQLError {
  * of 50 aliased byIds fields × 500 ids otherwise became 1,250 $batch calls. Only query roots hold
  * these fields, so mutations are not walked.
  */
-export function idsPerOperationPlugin(limits: IdsPerOperationLimits): ApolloServerPlugin<BaseContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, document, request }) {
-          if (operation?.operation !== 'query') return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          const counts: FieldCount[] = [];
-          countIds(operation.selectionSet, fragments, request.variables ?? {}, counts);
-          const tooManyRepresentations = counts.find((c) => c.field === '_entities' && c.count > limits.maxIdsPerField);
-          if (tooManyRepresentations) {
-            throw refusal(`_entities holds ${tooManyRepresentations.count} representations; at most ${limits.maxIdsPerField} are accepted per field (MAX_IDS_PER_QUERY): split the call`);
-          }
-          const total = counts.reduce((sum, c) => sum + c.count, 0);
-          if (total > limits.maxIdsPerOperation) {
-            throw refusal(
-              `The operation asks for ${total} ids over ${counts.length} office365ActivationCountsByIds/_entities fields; at most ${limits.maxIdsPerOperation} are accepted per operation (MAX_IDS_PER_OPERATION): split it into several operations`,
-            );
-          }
-        },
-      };
+export function idsPerOperationConcern(limits: IdsPerOperationLimits): RequestConcern<BaseContext> {
+  // Stateless: every request shares one hooks object.
+  const hooks: RequestHooks<BaseContext> = {
+    didResolveOperation({ operation, document, request }) {
+      if (operation?.operation !== 'query') return;
+      const fragments: Record<string, FragmentDefinitionNode> = {};
+      for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+      const counts: FieldCount[] = [];
+      countIds(operation.selectionSet, fragments, request.variables ?? {}, counts);
+      const tooManyRepresentations = counts.find((c) => c.field === '_entities' && c.count > limits.maxIdsPerField);
+      if (tooManyRepresentations) {
+        throw refusal(`_entities holds ${tooManyRepresentations.count} representations; at most ${limits.maxIdsPerField} are accepted per field (MAX_IDS_PER_QUERY): split the call`);
+      }
+      const total = counts.reduce((sum, c) => sum + c.count, 0);
+      if (total > limits.maxIdsPerOperation) {
+        throw refusal(
+          `The operation asks for ${total} ids over ${counts.length} office365ActivationCountsByIds/_entities fields; at most ${limits.maxIdsPerOperation} are accepted per operation (MAX_IDS_PER_OPERATION): split it into several operations`,
+        );
+      }
     },
   };
+  return () => hooks;
 }

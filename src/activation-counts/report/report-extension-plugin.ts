@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestConcern } from '../../execution/request-concerns-plugin';
 import { REPORT_EXTENSION_KEY, type ReportAnswerExtension } from './report-extension';
 
 /** The context slot the report resolver fills, so the answer can say how old the report is. */
@@ -10,16 +10,12 @@ export interface ReportAnswerSlot {
  * Writes `extensions.office365ActivationCountsReport` ({ source, ageSeconds, fetchedAt,
  * retryAfterSeconds? }) into every answer whose report field was resolved; nothing otherwise.
  */
-export function reportExtensionPlugin(): ApolloServerPlugin<ReportAnswerSlot> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single' || contextValue.reportAnswer === undefined) return;
-          const result = response.body.singleResult;
-          result.extensions = { ...result.extensions, [REPORT_EXTENSION_KEY]: contextValue.reportAnswer };
-        },
-      };
+export function reportExtensionConcern(): RequestConcern<ReportAnswerSlot> {
+  return () => ({
+    willSendResponse({ response, contextValue }) {
+      if (response.body.kind !== 'single' || contextValue.reportAnswer === undefined) return;
+      const result = response.body.singleResult;
+      result.extensions = { ...result.extensions, [REPORT_EXTENSION_KEY]: contextValue.reportAnswer };
     },
-  };
+  });
 }
