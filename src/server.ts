@@ -7,7 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { GatewayConfig } from './config';
 import { combineReportCacheEvents, ReportCacheService } from './activation-counts/report/report-cache-service';
-import { reportExtensionConcern } from './activation-counts/report/report-extension-plugin';
+import { reportExtensionConcern } from './activation-counts/report/report-extension-concern';
 import type { Office365ActivationCountsReportRow } from './activation-counts/report/report-row.type';
 import { createCallerServices } from './activation-counts/activation-counts.feature';
 import { createContext, type GatewayContext } from './context';
@@ -26,7 +26,7 @@ import { registerRequestLogging, withoutFastifyRequestLines } from './http/reque
 import { combineHooks, type UpstreamHooks } from './msgraph/upstream-hooks';
 import { buildGatewaySchema } from './schema';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/metrics';
-import { operationsConcern } from './observability/operations-plugin';
+import { operationsConcern } from './observability/operations-concern';
 import { registerOperatorRoutes } from './observability/operator-routes';
 import { closeConnectionsWhenStopping } from './observability/connection-draining';
 import { upstreamLogHooks } from './observability/upstream-log';

@@ -7,7 +7,7 @@ import type { CursorSigner } from './list/cursor-signature';
 import { ActivationCountsReport } from './report/activation-counts-report';
 import { CallerReport } from './report/caller-report';
 import type { ReportCacheService } from './report/report-cache-service';
-import type { ReportAnswerSlot } from './report/report-extension-plugin';
+import type { ReportAnswerSlot } from './report/report-extension-concern';
 import type { Office365ActivationCountsReportRow } from './report/report-row.type';
 
 /** The feature's settings, resolved once at start (config.ts holds every default). */
