@@ -30,8 +30,8 @@ export class OperationBudget {
 
   constructor(
     readonly limits: OperationLimits,
-    /** SHA-256 of the caller's token (security/token-hash.ts), or how to compute it when first needed. */
-    private readonly keyOrHash: string | (() => string),
+    /** SHA-256 of the caller's token (security/token-hash.ts), or the function that computes it when first needed. */
+    private readonly keyOrComputeKey: string | (() => string),
     /** The Authorization header callerKey is computed from, when known: callerKeyFor reuses the hash for it. */
     private readonly keyedAuthorization?: string,
   ) {
@@ -43,7 +43,7 @@ export class OperationBudget {
    * first use: an operation that shares no call and keeps nothing (a write) never hashes.
    */
   get callerKey(): string {
-    if (this.key === undefined) this.key = typeof this.keyOrHash === 'string' ? this.keyOrHash : this.keyOrHash();
+    if (this.key === undefined) this.key = typeof this.keyOrComputeKey === 'string' ? this.keyOrComputeKey : this.keyOrComputeKey();
     return this.key;
   }
 

@@ -4,6 +4,7 @@ import { eventually } from '../support/polling';
 import { useHarness } from '../support/harness';
 import { metricSample } from '../support/prometheus';
 import { entityId, manyEntities } from '../support/sample-data';
+import { busyMessageOf } from '../support/busy-answer';
 
 const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => entityId(from + i));
 
@@ -108,12 +109,7 @@ describe('when the gateway as a whole is saturated', () => {
       headers: { 'content-type': 'application/json', authorization: 'Bearer one-too-many' },
       body: JSON.stringify({ query: '{ office365ActivationCounts(id: "proplus") { id } }' }),
     });
-    expect(response.status).toBe(503);
-    expect(response.headers.get('retry-after')).toBe('1');
-    const shed = (await response.json()) as { errors: { message: string; extensions: { code: string; requestId: unknown } }[] };
-    expect(shed.errors[0]!.extensions.code).toBe('GATEWAY_BUSY');
-    expect(typeof shed.errors[0]!.extensions.requestId).toBe('string');
-    expect(shed.errors[0]!.message).toContain('MAX_UPSTREAM_CONCURRENCY');
+    expect(await busyMessageOf(response)).toContain('MAX_UPSTREAM_CONCURRENCY');
     // Liveness and metrics are never shed.
     expect((await fetch(`${h.url}/health`)).status).toBe(200);
     expect(metricSample(await (await fetch(`${h.url}/metrics`)).text(), 'gateway_graphql_requests_shed_total')).toBe(1);

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { eventually } from '../support/polling';
 import { useHarness, type Harness } from '../support/harness';
 import { metricSample } from '../support/prometheus';
+import { busyMessageOf } from '../support/busy-answer';
 
 const read = (id: string) => `{ office365ActivationCounts(id: "${id}") { id } }`;
 const BUSY = 'Bearer busy-caller';
@@ -91,13 +92,9 @@ describe('an operation that waits longer than MAX_OPERATION_WAIT_MS', () => {
       body: JSON.stringify({ query: read('project') }),
     });
     const waitedMs = Date.now() - waitStarted;
-    expect(response.status).toBe(503);
-    expect(response.headers.get('retry-after')).toBe('1');
-    const body = (await response.json()) as { errors: { message: string; extensions: { code: string; requestId: unknown } }[] };
-    expect(body.errors[0]!.extensions.code).toBe('GATEWAY_BUSY');
-    expect(typeof body.errors[0]!.extensions.requestId).toBe('string');
-    expect(body.errors[0]!.message).toContain('2 of them (MAX_OPERATIONS_IN_FLIGHT_PER_CALLER)');
-    expect(body.errors[0]!.message).toContain('200 ms (MAX_OPERATION_WAIT_MS)');
+    const message = await busyMessageOf(response);
+    expect(message).toContain('2 of them (MAX_OPERATIONS_IN_FLIGHT_PER_CALLER)');
+    expect(message).toContain('200 ms (MAX_OPERATION_WAIT_MS)');
     // Refused at its deadline (checked every 20 ms), long before the running operations end (1.5 s each).
     expect(waitedMs).toBeGreaterThanOrEqual(190);
     expect(waitedMs).toBeLessThan(1_200);
