@@ -16,20 +16,15 @@ interface Waiter {
   grant(): void;
 }
 
-/** The reason a waiter's deadline passed with, as AbortSignal.timeout gives it. */
-function timeoutReason(): DOMException {
-  return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
-}
-
 /**
  * At most `limit` holders at once; the others wait in arrival order (FIFO), each only as long as
  * its operation lasts: a waiter leaves the queue when its caller disconnects or its deadline
  * passes, with the scope's CALLER_GONE or DEADLINE_EXCEEDED. A released slot passes straight to
  * the first waiter, so a newcomer never overtakes the queue.
  *
- * A waiter holds only a timer and one listener on the caller's signal (no AbortController of its
- * own), and the queue is a Set so a leaving waiter is removed in O(1): a single caller with many
- * connections keeps dozens of waiters queued at its per-caller cap, each admitted in turn.
+ * A waiter holds only its operation's call signal (a timer, no listener of its own on the caller's
+ * signal: call-signal.ts), and the queue is a Set so a leaving waiter is removed in O(1): a single
+ * caller with many connections keeps dozens of waiters queued at its per-caller cap, each admitted in turn.
  */
 export class FifoSlots {
   private active = 0;
@@ -71,24 +66,20 @@ export class FifoSlots {
   /** @param mayExceed false keeps this holder within `limit`, whatever the queue's own rule allows. */
   acquire(scope: OperationScope, mayExceed = true): Promise<void> {
     if (this.tryAcquire(mayExceed)) return Promise.resolve();
-    const parent = scope.signal;
-    if (parent?.aborted || scope.remainingMs() <= 0) return Promise.reject(scope.stopped());
+    if (scope.signal?.aborted || scope.remainingMs() <= 0) return Promise.reject(scope.stopped());
     return new Promise<void>((resolve, reject) => {
-      const leave = (reason: unknown): void => {
-        clearTimeout(timer);
-        parent?.removeEventListener('abort', onParentAbort);
+      const wait = scope.startCall();
+      const leave = (): void => {
+        wait.release();
         this.waiters.delete(waiter);
-        reject(scope.stopped(reason));
+        reject(scope.stopped(wait.signal.reason));
       };
-      const onParentAbort = (): void => leave(parent!.reason);
-      const timer = setTimeout(() => leave(timeoutReason()), Math.max(0, scope.remainingMs()));
-      timer.unref();
-      parent?.addEventListener('abort', onParentAbort, { once: true });
+      wait.signal.once('abort', leave);
       const waiter: Waiter = {
         mayExceed,
         grant: () => {
-          clearTimeout(timer);
-          parent?.removeEventListener('abort', onParentAbort);
+          wait.signal.removeListener('abort', leave);
+          wait.release();
           resolve();
         },
       };

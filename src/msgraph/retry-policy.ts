@@ -21,21 +21,6 @@ export function retryDelayMs(attempt: number, retryAfterHeader: string | undefin
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 export interface RetryPolicyOptions {
   /** GRAPH_MAX_RETRIES: retries after the first attempt. */
   maxRetries: number;

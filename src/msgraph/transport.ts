@@ -1,5 +1,5 @@
 import { request, type Dispatcher } from 'undici';
-import { createCallSignal } from './call-signal';
+import type { UpstreamCallSignal } from './call-signal';
 import { parseUpstreamJson, UpstreamJsonError } from './json';
 import type { UpstreamCall, UpstreamHandler, UpstreamResponse } from './upstream-call';
 import { UpstreamFailure } from './upstream-failure';
@@ -61,7 +61,7 @@ function throwIfStopped(call: UpstreamCall): void {
 }
 
 /** An abort is the caller leaving or the budget ending; anything else is the network. */
-function classify(error: unknown, signal: AbortSignal, call: UpstreamCall): UpstreamFailure {
+function classify(error: unknown, signal: UpstreamCallSignal, call: UpstreamCall): UpstreamFailure {
   if (error instanceof UpstreamFailure) return error;
   if (signal.aborted) return call.scope.stopped(error);
   const reason = error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
@@ -79,7 +79,7 @@ export function createTransport(options: TransportOptions): UpstreamHandler {
   return async (call: UpstreamCall): Promise<UpstreamResponse> => {
     if (call.scope.remainingMs() <= 0) throw call.scope.stopped();
     // Released once the body is read: the budget's timer must not outlive the call (see call-signal.ts).
-    const callSignal = createCallSignal(call.scope.remainingMs(), call.scope.signal);
+    const callSignal = call.scope.startCall();
     const { signal } = callSignal;
     let status: number;
     let headers: Record<string, string | undefined>;

@@ -9,17 +9,19 @@ import type { OperationScope } from './operation-scope';
 export function waitWithinScope<T>(answer: Promise<T>, scope: OperationScope, onLeave?: () => void): Promise<T> {
   if (scope.signal?.aborted || scope.remainingMs() <= 0) return Promise.reject(scope.stopped());
   return new Promise<T>((resolve, reject) => {
+    // The operation's call signal: its deadline and its caller's disconnect, with no listener of
+    // its own on the caller's signal (call-signal.ts).
+    const wait = scope.startCall();
     const done = (): void => {
-      clearTimeout(timer);
-      scope.signal?.removeEventListener('abort', leave);
+      wait.signal.removeListener('abort', leave);
+      wait.release();
     };
     const leave = (): void => {
       done();
       reject(scope.stopped());
       onLeave?.();
     };
-    const timer = setTimeout(leave, scope.remainingMs());
-    scope.signal?.addEventListener('abort', leave, { once: true });
+    wait.signal.once('abort', leave);
     answer.then(
       (value) => {
         done();

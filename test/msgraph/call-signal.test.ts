@@ -1,33 +1,67 @@
-import { createCallSignal } from '../../src/msgraph/call-signal';
+import { CallSignals, sleepUnlessAborted, UpstreamCallSignal } from '../../src/msgraph/call-signal';
 
-describe('createCallSignal', () => {
-  it('aborts with a TimeoutError once the budget is spent', async () => {
-    const { signal } = createCallSignal(5);
-    await new Promise((resolve) => signal.addEventListener('abort', resolve));
-    expect((signal.reason as DOMException).name).toBe('TimeoutError');
+const aborted = (signal: UpstreamCallSignal): Promise<unknown> => new Promise((resolve) => signal.once('abort', () => resolve(signal.reason)));
+
+describe('CallSignals', () => {
+  it('aborts a call with a TimeoutError once its time is spent', async () => {
+    const { signal } = new CallSignals().start(5);
+    expect(((await aborted(signal)) as DOMException).name).toBe('TimeoutError');
   });
 
-  it('aborts with the parent reason when the caller goes away first', () => {
+  it('aborts every running call with the parent reason when the caller goes away first', () => {
     const parent = new AbortController();
-    const { signal, release } = createCallSignal(60_000, parent.signal);
+    const calls = new CallSignals(parent.signal);
+    const first = calls.start(60_000);
+    const second = calls.start(60_000);
     parent.abort(new Error('client closed'));
-    expect(signal.aborted).toBe(true);
-    expect((signal.reason as Error).message).toBe('client closed');
-    release();
+    for (const call of [first, second]) {
+      expect(call.signal.aborted).toBe(true);
+      expect((call.signal.reason as Error).message).toBe('client closed');
+      call.release();
+    }
   });
 
-  it('starts aborted when the parent already is', () => {
+  it('starts a call aborted when the parent already is', () => {
     const parent = new AbortController();
     parent.abort(new Error('gone'));
-    expect(createCallSignal(60_000, parent.signal).signal.aborted).toBe(true);
+    const { signal } = new CallSignals(parent.signal).start(60_000);
+    expect(signal.aborted).toBe(true);
+    expect((signal.reason as Error).message).toBe('gone');
   });
 
-  it('never aborts after release: the timer and the parent listener are gone', async () => {
+  it('never aborts a released call: its timer is cleared and the parent no longer reaches it', async () => {
     const parent = new AbortController();
-    const { signal, release } = createCallSignal(5, parent.signal);
-    release();
+    const calls = new CallSignals(parent.signal);
+    const released = calls.start(5);
+    const running = calls.start(60_000);
+    released.release();
     await new Promise((resolve) => setTimeout(resolve, 20));
     parent.abort();
-    expect(signal.aborted).toBe(false);
+    expect(released.signal.aborted).toBe(false);
+    expect(running.signal.aborted).toBe(true);
+  });
+
+  it('adds one listener to the parent, however many calls the operation makes', () => {
+    const parent = new AbortController();
+    const added = jest.spyOn(parent.signal, 'addEventListener');
+    const calls = new CallSignals(parent.signal);
+    for (let i = 0; i < 30; i++) calls.start(60_000).release();
+    expect(added).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('sleepUnlessAborted', () => {
+  it('resolves after the delay', async () => {
+    const started = Date.now();
+    await sleepUnlessAborted(20, new UpstreamCallSignal());
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+  });
+
+  it('rejects with the reason as soon as the signal aborts, and at once when it already has', async () => {
+    const signal = new UpstreamCallSignal();
+    const sleeping = sleepUnlessAborted(60_000, signal);
+    signal.abort(new Error('stop'));
+    await expect(sleeping).rejects.toThrow('stop');
+    await expect(sleepUnlessAborted(60_000, signal)).rejects.toThrow('stop');
   });
 });
