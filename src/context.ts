@@ -1,3 +1,4 @@
+import type { StopSignal } from './msgraph/call-signal';
 import type { ActivationCountsContext, CallerServices } from './activation-counts/activation-counts.feature';
 
 export interface GatewayContext extends ActivationCountsContext {
@@ -9,11 +10,11 @@ export interface IncomingCall {
   requestId: string;
   authorization: string | undefined;
   /** The signal that aborts when the client disconnects before the answer is sent; asked for only when the caller's services are built (it costs an AbortController). */
-  signalOf?: () => AbortSignal | undefined;
+  signalOf?: () => StopSignal | undefined;
 }
 
 /** Builds one caller's services from a well-formed bearer header; made once at start (server.ts). */
-export type CallerServicesFactory = (caller: { authorization: string; signal?: AbortSignal }) => CallerServices;
+export type CallerServicesFactory = (caller: { authorization: string; signal?: StopSignal }) => CallerServices;
 
 const BEARER = /^Bearer [\x21-\x7e]+$/i;
 

@@ -11,6 +11,7 @@ import { reportExtensionConcern } from './activation-counts/report/report-extens
 import type { Office365ActivationCountsReportRow } from './activation-counts/report/report-row.type';
 import { createCallerServices } from './activation-counts/activation-counts.feature';
 import { createContext, type GatewayContext } from './context';
+import type { StopSignal } from './msgraph/call-signal';
 import { createUpstreamClients } from './msgraph/client';
 import { createUpstreamDispatcher } from './msgraph/dispatcher';
 import { UpstreamAdmission } from './msgraph/upstream-admission';
@@ -164,7 +165,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   const featureSettings = { resourcePath: config.graphResourcePath, maxIdsPerQuery: config.maxIdsPerQuery, cursors };
   // One per gateway: kept report copies outlive requests (keyed by token hash or tenant, see report-cache-service.ts).
   const reportCache = new ReportCacheService<Office365ActivationCountsReportRow>({ settings: config.reportCache, events: deps.tracing ? combineReportCacheEvents(metrics.reportCacheEvents, deps.tracing.decisionEvents.reportCache) : metrics.reportCacheEvents, logger: app.log, now: deps.reportCacheClock });
-  const servicesFor = (caller: { authorization: string; signal?: AbortSignal }) => createCallerServices(clientFor(caller), featureSettings, { authorization: caller.authorization, reportCache });
+  const servicesFor = (caller: { authorization: string; signal?: StopSignal }) => createCallerServices(clientFor(caller), featureSettings, { authorization: caller.authorization, reportCache });
 
   deps.tracing?.registerHttpSpans(app, { graphqlPath: '/graphql' });
   registerRequestLogging(app);

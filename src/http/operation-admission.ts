@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AbortEmitter } from '../msgraph/call-signal';
 import { tokenOf } from '../security/token-hash';
 import { CallerLines } from './caller-lines';
 import { LazyDisconnectSignal } from './disconnect-signal';
@@ -19,7 +20,7 @@ export interface OperationAdmissionOptions {
 
 export interface OperationAdmission {
   /** The request's disconnect signal (aborts when its client leaves before the answer is sent), made on first call; there for every GraphQL request but a preflight. */
-  signalOf(request: FastifyRequest): AbortSignal | undefined;
+  signalOf(request: FastifyRequest): AbortEmitter | undefined;
   /** Operations waiting for their turn now (metrics). */
   readonly waiting: number;
 }

@@ -1,18 +1,19 @@
 import { EventEmitter } from 'node:events';
 
 /**
- * The abort signal of one upstream call, in the form undici's `request` documents for its `signal`
- * option besides AbortSignal: an EventEmitter with `aborted` and `reason` that emits 'abort'.
- * Why not an AbortController per call: creating its AbortSignal (an EventTarget), a listener on the
- * operation's signal, and undici's own listener on the call's, each added and removed, cost ~5 µs
- * per call (profiled in benchmark D, a one-call mutation of ~210 µs); an EventEmitter costs a
- * fraction of that, and one listener on the operation's signal serves all of its calls (CallSignals).
+ * An abort signal in the form undici's `request` documents for its `signal` option besides
+ * AbortSignal: an EventEmitter with `aborted` and `reason` that emits 'abort' once. The gateway's
+ * own signals (a request's disconnect, a shared call's end, each upstream call's) are these.
+ * Why not AbortController: creating its AbortSignal (an EventTarget) costs ~2 µs, and adding and
+ * removing listeners on it ~1 µs each (profiled in benchmark D, a one-call mutation of ~210 µs,
+ * which made three of them and five listeners); an EventEmitter costs a fraction of that, and one
+ * listener on an operation's signal serves all of its calls (CallSignals).
  */
-export class UpstreamCallSignal extends EventEmitter {
+export class AbortEmitter extends EventEmitter {
   aborted = false;
   reason: unknown = undefined;
 
-  abort(reason: unknown): void {
+  abort(reason: unknown = new DOMException('This operation was aborted', 'AbortError')): void {
     if (this.aborted) return;
     this.aborted = true;
     this.reason = reason;
@@ -22,7 +23,7 @@ export class UpstreamCallSignal extends EventEmitter {
 
 /** A call's signal, and the way to release what it holds once the call ended. */
 export interface CallSignal {
-  signal: UpstreamCallSignal;
+  signal: AbortEmitter;
   /** Clears the timer and forgets the call; call it when the call ended, however it ended. */
   release(): void;
 }
@@ -34,6 +35,14 @@ function timeoutReason(): DOMException {
 
 const NOTHING_TO_RELEASE = (): void => undefined;
 
+/** What an operation's calls can be stopped by: ours, or a platform AbortSignal (tests, embedders). */
+export type StopSignal = AbortSignal | AbortEmitter;
+
+function onceAborted(signal: StopSignal, listener: () => void): void {
+  if (signal instanceof AbortEmitter) signal.once('abort', listener);
+  else signal.addEventListener('abort', listener, { once: true });
+}
+
 /**
  * The signals of one operation's upstream calls: each aborts at its own timeout (TimeoutError) or
  * when the operation's `parent` signal aborts (with its reason), whichever comes first. One listener
@@ -43,13 +52,13 @@ const NOTHING_TO_RELEASE = (): void => undefined;
  * thousands of live timers (profiled: ~4 % of CPU and a large share of the heap).
  */
 export class CallSignals {
-  private readonly running = new Set<UpstreamCallSignal>();
+  private readonly running = new Set<AbortEmitter>();
   private listening = false;
 
-  constructor(private readonly parent?: AbortSignal) {}
+  constructor(private readonly parent?: StopSignal) {}
 
   start(timeoutMs: number): CallSignal {
-    const signal = new UpstreamCallSignal();
+    const signal = new AbortEmitter();
     const parent = this.parent;
     if (parent?.aborted) {
       signal.abort(parent.reason);
@@ -57,7 +66,7 @@ export class CallSignals {
     }
     if (parent && !this.listening) {
       this.listening = true;
-      parent.addEventListener('abort', () => this.abortAll(parent.reason), { once: true });
+      onceAborted(parent, () => this.abortAll(parent.reason));
     }
     this.running.add(signal);
     const timer = setTimeout(() => signal.abort(timeoutReason()), Math.max(0, timeoutMs));
@@ -78,7 +87,7 @@ export class CallSignals {
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleepUnlessAborted(ms: number, signal: UpstreamCallSignal): Promise<void> {
+export function sleepUnlessAborted(ms: number, signal: AbortEmitter): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const onAbort = (): void => {

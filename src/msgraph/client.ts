@@ -1,6 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { errorFromFailure } from '../errors';
+import type { StopSignal } from './call-signal';
 import { callerKeyOf } from '../security/token-hash';
 import { stringifyUpstreamJson } from './json';
 import { OperationBudget, UNLIMITED_OPERATION, type OperationLimits } from './operation-budget';
@@ -55,7 +56,7 @@ export interface UpstreamCaller {
   /** The caller's Authorization header value, forwarded byte for byte and to this origin only. */
   authorization: string;
   /** Fires when the GraphQL caller disconnects: in-flight upstream calls are aborted. */
-  signal?: AbortSignal;
+  signal?: StopSignal;
 }
 
 /** What every caller's client shares: built once at start. */

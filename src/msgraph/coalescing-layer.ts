@@ -1,3 +1,4 @@
+import { AbortEmitter } from './call-signal';
 import { OperationScope } from './operation-scope';
 import type { UpstreamCall, UpstreamHandler, UpstreamLayer, UpstreamResponse } from './upstream-call';
 import { pathWithoutQueryValues } from './upstream-hooks';
@@ -17,7 +18,7 @@ export interface CoalescingOptions {
 class SharedCallScope extends OperationScope {
   private latest: number;
 
-  constructor(first: OperationScope, signal: AbortSignal) {
+  constructor(first: OperationScope, signal: AbortEmitter) {
     // The shared call is charged to the operation that started it; joiners spend nothing upstream.
     super(first.budgetMs, signal, first.now, first.budget);
     this.latest = first.deadlineAt;
@@ -38,14 +39,14 @@ class SharedCallScope extends OperationScope {
 
 /** One upstream GET in flight and the operations waiting for its answer. */
 class SharedCall {
-  private readonly controller = new AbortController();
+  private readonly controller = new AbortEmitter();
   private readonly scope: SharedCallScope;
   private joiners = 0;
   private settled = false;
   readonly answer: Promise<UpstreamResponse>;
 
   constructor(next: UpstreamHandler, call: UpstreamCall, onSettled: () => void) {
-    this.scope = new SharedCallScope(call.scope, this.controller.signal);
+    this.scope = new SharedCallScope(call.scope, this.controller);
     this.answer = next({ ...call, scope: this.scope }).finally(() => {
       this.settled = true;
       onSettled();

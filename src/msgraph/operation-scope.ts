@@ -1,4 +1,4 @@
-import { CallSignals, sleepUnlessAborted, type CallSignal } from './call-signal';
+import { CallSignals, sleepUnlessAborted, type CallSignal, type StopSignal } from './call-signal';
 import { OperationBudget, UNLIMITED_OPERATION } from './operation-budget';
 import { UpstreamFailure } from './upstream-failure';
 
@@ -14,7 +14,7 @@ export class OperationScope {
     /** GRAPH_TIMEOUT_MS: what deadlineAt was computed from, for error messages. */
     readonly budgetMs: number,
     /** Fires when the GraphQL caller disconnects. */
-    readonly signal: AbortSignal | undefined,
+    readonly signal: StopSignal | undefined,
     readonly now: () => number = Date.now,
     /** What the operation may spend upstream, and on whose account (operation-budget.ts). */
     readonly budget: OperationBudget = new OperationBudget(UNLIMITED_OPERATION, 'unattributed'),

@@ -1,5 +1,5 @@
 import { request, type Dispatcher } from 'undici';
-import type { UpstreamCallSignal } from './call-signal';
+import type { AbortEmitter } from './call-signal';
 import { parseUpstreamJson, UpstreamJsonError } from './json';
 import type { UpstreamCall, UpstreamHandler, UpstreamResponse } from './upstream-call';
 import { UpstreamFailure } from './upstream-failure';
@@ -61,7 +61,7 @@ function throwIfStopped(call: UpstreamCall): void {
 }
 
 /** An abort is the caller leaving or the budget ending; anything else is the network. */
-function classify(error: unknown, signal: UpstreamCallSignal, call: UpstreamCall): UpstreamFailure {
+function classify(error: unknown, signal: AbortEmitter, call: UpstreamCall): UpstreamFailure {
   if (error instanceof UpstreamFailure) return error;
   if (signal.aborted) return call.scope.stopped(error);
   const reason = error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
