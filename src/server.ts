@@ -99,7 +99,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
     connectionTimeout: config.httpConnectionTimeoutMs,
     // Node checks requestTimeout only this often (30 s by default), so the check follows the setting.
     http: { connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.httpRequestTimeoutMs / 4)) },
-    // Written by registerRequestLogging instead: same two lines, without cloning req/res objects.
+    // Written by registerRequestLogging instead: one line per request at info, without cloning req/res objects.
     logController: withoutFastifyRequestLines(),
     logger: {
       level: config.logLevel,
@@ -168,7 +168,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   const servicesFor = (caller: { authorization: string; signal?: StopSignal }) => createCallerServices(clientFor(caller), featureSettings, { authorization: caller.authorization, reportCache });
 
   deps.tracing?.registerHttpSpans(app, { graphqlPath: '/graphql' });
-  registerRequestLogging(app);
+  registerRequestLogging(app, { incomingLines: config.logLevel === 'debug' || config.logLevel === 'trace' });
   requestIdOnEveryRefusal(app);
   enforceRequestDeadline(app, config.httpRequestTimeoutMs);
   shedWhenBusy(app, { saturated: () => admission.saturated, retryAfterSeconds: 1, onShed: () => admissionMetrics.shed.inc() });

@@ -97,10 +97,10 @@ describe('request ids and log lines', () => {
     const extensions = encodeURIComponent(JSON.stringify({ note: 'extension-value-456' }));
     const response = await request(`${h.url}/graphql?query=${query}&variables=${variables}&%65xtensions=${extensions}`, { headers: { authorization: TOKEN, 'apollo-require-preflight': 'true' } });
     await response.body.text();
-    const incoming = h.logs.find((line) => line.includes('incoming request'));
-    expect(incoming).toBeDefined();
-    expect(incoming).toContain('variables=[');
-    expect(incoming).toContain('chars omitted]');
+    const completed = h.logs.find((line) => line.includes('request completed'));
+    expect(completed).toBeDefined();
+    expect(completed).toContain('variables=[');
+    expect(completed).toContain('chars omitted]');
     expect(h.logs.join('\n')).not.toContain('personal-value-123');
     expect(h.logs.join('\n')).not.toContain('extension-value-456');
   });

@@ -73,7 +73,7 @@ function observations(rows: readonly MeasuredRow[]): string[] {
   }
   if (gateway && quiet) {
     const ratio = pairedMedianRatio(quiet.samples, gateway.samples, 'requestsPerSecond');
-    lines.push(`A without the two info log lines per request (LOG_LEVEL=warn): ${((ratio - 1) * 100).toFixed(0)} % throughput vs the default LOG_LEVEL=info.`);
+    lines.push(`A without the info log line per request (LOG_LEVEL=warn): ${((ratio - 1) * 100).toFixed(0)} % throughput vs the default LOG_LEVEL=info.`);
   }
   return lines;
 }

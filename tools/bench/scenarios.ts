@@ -78,7 +78,7 @@ export function scenarioA(): BenchTarget[] {
   const gateway = scenarioARead();
   return [
     { scenario: 'A: one entity, all fields', target: 'gateway', request: gateway },
-    // The same gateway without its two info lines per request: what logging costs, side by side.
+    // The same gateway without its info line per request: what logging costs, side by side.
     { scenario: 'A: one entity, all fields', target: 'gateway', gatewayEnv: { LOG_LEVEL: 'warn' }, request: gateway },
     // No resolver and no upstream call: the fixed cost of one GraphQL request through this stack.
     { scenario: 'A: one entity, all fields', target: 'gateway', variant: TYPENAME_ONLY, request: graphqlRequest('{ __typename }', (d) => d.__typename === 'Query') },
