@@ -39,14 +39,14 @@ class SharedCallScope extends OperationScope {
 
 /** One upstream GET in flight and the operations waiting for its answer. */
 class SharedCall {
-  private readonly controller = new AbortEmitter();
+  private readonly ended = new AbortEmitter();
   private readonly scope: SharedCallScope;
   private joiners = 0;
   private settled = false;
   readonly answer: Promise<UpstreamResponse>;
 
   constructor(next: UpstreamHandler, call: UpstreamCall, onSettled: () => void) {
-    this.scope = new SharedCallScope(call.scope, this.controller);
+    this.scope = new SharedCallScope(call.scope, this.ended);
     this.answer = next({ ...call, scope: this.scope }).finally(() => {
       this.settled = true;
       onSettled();
@@ -62,7 +62,7 @@ class SharedCall {
     this.scope.extendTo(scope.deadlineAt);
     return waitWithinScope(this.answer, scope, () => {
       this.joiners--;
-      if (this.joiners === 0 && !this.settled) this.controller.abort();
+      if (this.joiners === 0 && !this.settled) this.ended.abort();
     });
   }
 }
