@@ -20,10 +20,11 @@ export function preflightRefusal(origin: string, allowedOrigins: readonly string
  */
 export async function registerCors(app: FastifyInstance, allowedOrigins: readonly string[]): Promise<void> {
   const allowed = new Set(allowedOrigins);
-  // Added before the plugin's own hook, so it runs first.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!isPreflight(request) || allowed.has(request.headers.origin!)) return;
-    return reply
+  // Added before the plugin's own hook, so it runs first. A callback hook, not an async one: the
+  // other requests (nearly all of them) pass with no promise made (see operation-admission.ts).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!isPreflight(request) || allowed.has(request.headers.origin!)) return done();
+    reply
       .code(403)
       .type('application/json; charset=utf-8')
       .send({ errors: [{ message: preflightRefusal(request.headers.origin!, allowedOrigins), extensions: { code: 'CORS_ORIGIN_NOT_ALLOWED', requestId: String(request.id) } }] });

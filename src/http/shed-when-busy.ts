@@ -20,12 +20,13 @@ export interface ShedWhenBusyOptions {
  */
 export function shedWhenBusy(app: FastifyInstance, options: ShedWhenBusyOptions): void {
   const endpoint = options.endpoint ?? '/graphql';
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.url !== endpoint || request.method === 'OPTIONS' || !options.saturated()) return;
+  // A callback hook, not an async one: a request let through (nearly all of them) costs no promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.url !== endpoint || request.method === 'OPTIONS' || !options.saturated()) return done();
     options.onShed?.();
     // debug only: under overload one line per shed request would add to the load; the counter and the 503 response line say it.
     request.log.debug('GraphQL request shed: upstream capacity saturated');
-    return answerBusy(request, reply, `The gateway is busy: its upstream capacity (MAX_UPSTREAM_CONCURRENCY requests in flight, MAX_UPSTREAM_QUEUE waiting) is in use; retry after ${options.retryAfterSeconds} s`, options.retryAfterSeconds);
+    answerBusy(request, reply, `The gateway is busy: its upstream capacity (MAX_UPSTREAM_CONCURRENCY requests in flight, MAX_UPSTREAM_QUEUE waiting) is in use; retry after ${options.retryAfterSeconds} s`, options.retryAfterSeconds);
   });
 }
 

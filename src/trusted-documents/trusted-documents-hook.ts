@@ -27,17 +27,20 @@ function isObject(value: unknown): value is JsonObject {
  */
 export function registerTrustedDocuments(app: FastifyInstance, options: TrustedDocumentsOptions): void {
   const endpoint = options.endpoint ?? '/graphql';
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.routeOptions.url !== endpoint) return;
+  // A callback hook, not an async one: a request let through (nearly all of them) costs no promise.
+  // A refusal sends its answer and does not call done.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.routeOptions.url !== endpoint) return done();
     const get = request.method === 'GET';
-    if (!get && request.method !== 'POST') return;
+    if (!get && request.method !== 'POST') return done();
     const found = get ? parametersOfQueryString(request) : parametersOfBody(request.body);
-    if ('refusal' in found) return refuse(request, reply, options, found.refusal);
+    if ('refusal' in found) return void refuse(request, reply, options, found.refusal);
     const decision = decideDocument(found, options.settings);
-    if (decision.kind === 'not_a_document') return;
-    if (decision.kind === 'refused') return refuse(request, reply, options, decision);
+    if (decision.kind === 'not_a_document') return done();
+    if (decision.kind === 'refused') return void refuse(request, reply, options, decision);
     options.documents.inc({ kind: decision.kind });
     if (decision.kind === 'trusted' && decision.document !== undefined) (get ? rewriteQueryString : rewriteBody)(request, decision.document);
+    done();
   });
 }
 
