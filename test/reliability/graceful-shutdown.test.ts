@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Agent } from 'undici';
 import { startEmulator, type Emulator } from '../../emulator/emulator';
 import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
@@ -44,6 +45,22 @@ describe('graceful shutdown of the real process', () => {
     expect(gateway.output()).toContain('SIGTERM received: finishing in-flight requests, then exiting');
     // The real process's logs (JSON on stdout) never show the token either.
     expect(findSecretLeaks(gateway.output().split('\n'), [TOKEN])).toEqual([]);
+  }, 30_000);
+
+  it('on SIGTERM exits promptly when a client holds a connection it never sent a byte on', async () => {
+    // close() used to wait 10 s for such a socket (node's check of requests whose headers never came).
+    gateway = spawnGateway({ PORT: '0', GRAPH_BASE_URL: emulator.baseUrl('v1.0'), SHUTDOWN_TIMEOUT_MS: '15000' });
+    const { port } = new URL(await gateway.url);
+    const silent = connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve, reject) => silent.once('connect', resolve).once('error', reject));
+    const closedByServer = new Promise<void>((resolve) => silent.once('close', () => resolve()));
+    silent.on('error', () => undefined);
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    gateway.child.kill('SIGTERM');
+    expect(await gateway.exited).toBe(0);
+    await closedByServer;
+    expect(Date.now() - started).toBeLessThan(5_000);
   }, 30_000);
 
   it('on SIGINT with nothing in flight exits 0 promptly', async () => {
