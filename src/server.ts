@@ -5,7 +5,7 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Dispatcher } from 'undici';
-import type { GatewayConfig } from './config';
+import { LOOPBACK_HOSTS, type GatewayConfig } from './config';
 import { combineReportCacheEvents, ReportCacheService } from './activation-counts/report/report-cache-service';
 import { reportExtensionConcern } from './activation-counts/report/report-extension-concern';
 import type { Office365ActivationCountsReportRow } from './activation-counts/report/report-row.type';
@@ -31,6 +31,7 @@ import { operationsConcern } from './observability/operations-concern';
 import { registerOperatorRoutes } from './observability/operator-routes';
 import { closeConnectionsWhenStopping } from './observability/connection-draining';
 import { upstreamLogHooks } from './observability/upstream-log';
+import { lookupRefusingInternalAddresses } from './security/connect-lookup';
 import { censorCredentials } from './security/log-redaction';
 import { apolloLimitOptions, queryLimitSettings } from './security/query-limits';
 import { DocumentCache } from './security/document-cache';
@@ -90,7 +91,9 @@ const requestIdInErrors: RequestConcern<GatewayContext> = () => REQUEST_ID_IN_ER
 export async function createGateway(deps: GatewayDependencies): Promise<Gateway> {
   const { config } = deps;
   const ownsDispatcher = deps.dispatcher === undefined;
-  const dispatcher = deps.dispatcher ?? createUpstreamDispatcher();
+  const upstreamHost = new URL(deps.upstreamBaseUrl).hostname;
+  // On a loopback upstream (the emulator) the report download is on loopback too (download-target.ts).
+  const dispatcher = deps.dispatcher ?? createUpstreamDispatcher(LOOPBACK_HOSTS.has(upstreamHost) ? {} : { lookup: lookupRefusingInternalAddresses((host) => host === upstreamHost) });
   const app = Fastify({
     bodyLimit: MAX_BODY_BYTES,
     genReqId: () => randomUUID(),

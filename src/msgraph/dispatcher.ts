@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import { Agent } from 'undici';
 
 /** Options for the one upstream connection pool of a process. */
@@ -6,6 +7,8 @@ export interface UpstreamPoolOptions {
   connections?: number;
   /** Idle keep-alive before a socket is closed. Default 30 s. */
   keepAliveTimeoutMs?: number;
+  /** How sockets resolve host names (security/connect-lookup.ts); default node's. */
+  lookup?: LookupFunction;
 }
 
 /**
@@ -19,5 +22,6 @@ export function createUpstreamDispatcher(options: UpstreamPoolOptions = {}): Age
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
     headersTimeout: 120_000,
     bodyTimeout: 120_000,
+    ...(options.lookup ? { connect: { lookup: options.lookup } } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import type { AbortEmitter } from './call-signal';
+import { INTERNAL_ADDRESS_REFUSED } from '../security/connect-lookup';
 import { parseUpstreamJson, UpstreamJsonError } from './json';
 import type { UpstreamCall, UpstreamHandler, UpstreamResponse } from './upstream-call';
 import { UpstreamFailure } from './upstream-failure';
@@ -64,7 +65,10 @@ function throwIfStopped(call: UpstreamCall): void {
 function classify(error: unknown, signal: AbortEmitter, call: UpstreamCall): UpstreamFailure {
   if (error instanceof UpstreamFailure) return error;
   if (signal.aborted) return call.scope.stopped(error);
-  const reason = error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
+  const code = error instanceof Error ? (error as { code?: string }).code : undefined;
+  // A system error is named by its code (ECONNREFUSED, ETIMEDOUT); a connect refused by the
+  // lookup keeps its message, which says why.
+  const reason = error instanceof Error ? (code === INTERNAL_ADDRESS_REFUSED ? error.message : (code ?? error.message)) : String(error);
   return new UpstreamFailure('NETWORK', reason, undefined, { cause: error });
 }
 
