@@ -7,12 +7,11 @@ import { stringifyUpstreamJson } from './json';
 import { OperationBudget, UNLIMITED_OPERATION, type OperationLimits } from './operation-budget';
 import { OperationScope } from './operation-scope';
 import { RetryPolicy } from './retry-policy';
-import { coalescingLayer } from './coalescing-layer';
 import { createTransport } from './transport';
 import type { UpstreamAdmission } from './upstream-admission';
-import { composeLayers, type UpstreamHandler, type UpstreamResponse } from './upstream-call';
+import type { UpstreamHandler, UpstreamResponse } from './upstream-call';
 import type { UpstreamHooks, UpstreamRetryEvent } from './upstream-hooks';
-import { budgetLayers, createUpstreamPipeline } from './upstream-pipeline';
+import { createDownloadPipeline, createUpstreamPipeline } from './upstream-pipeline';
 import type { BatchTrace, UpstreamTracing } from './upstream-tracing';
 import { waitWithinScope } from './wait-within-scope';
 
@@ -59,11 +58,14 @@ export interface UpstreamCaller {
   signal?: StopSignal;
 }
 
+/** What the report download's calls carry as their path, for metrics and logs: the real one may hold the download's credential. */
+export const REPORT_DOWNLOAD_PATH = '/report-download';
+
 /** What every caller's client shares: built once at start. */
 interface SharedUpstream {
   settings: UpstreamSettings;
   pipeline: UpstreamHandler;
-  /** The bare transport under the budget layers, behind coalescing: the report download, without credentials or retries; concurrent fetches of one pre-authenticated URL share one download. */
+  /** The report download: without credentials, no attempt id or trace header for another origin; coalesced (concurrent fetches of one pre-authenticated URL share one download), retried, budgeted and observed like every other call. */
   download: UpstreamHandler;
   retryPolicy: RetryPolicy;
 }
@@ -75,7 +77,7 @@ export function createUpstreamClients(settings: UpstreamSettings): (caller: Upst
   const retryPolicy = new RetryPolicy({ maxRetries: settings.maxRetries, hooks: settings.hooks, random: settings.random });
   const transport = createTransport({ dispatcher: settings.dispatcher });
   const pipeline = createUpstreamPipeline({ transport, hooks: settings.hooks, retryPolicy, admission: settings.admission, tracingLayer: settings.tracing?.attemptLayer });
-  const download = composeLayers([coalescingLayer({ onCoalesced: settings.hooks.onCoalesced }), ...budgetLayers(settings.admission)], transport);
+  const download = createDownloadPipeline({ transport, hooks: settings.hooks, retryPolicy, admission: settings.admission });
   const shared: SharedUpstream = { settings, retryPolicy, pipeline, download };
   const limits = settings.operationLimits ?? UNLIMITED_OPERATION;
   return (caller) => {
@@ -118,12 +120,14 @@ export class GraphClient {
 
   /**
    * GET an absolute URL on another origin WITHOUT the caller's token (Graph's pre-authenticated
-   * report download): the bare transport, same deadline, signal and budget, no retries. Concurrent
-   * fetches of the same URL share one download: the URL itself is the credential, held only by
-   * whoever received it from Graph (the joiners of one coalesced report call).
+   * report download): same deadline, signal and budget, retried on 429/503/504 and network
+   * failures like any GET, counted in the upstream metrics. Concurrent fetches of the same URL share
+   * one download: the URL itself is the credential, held only by whoever received it from Graph
+   * (the joiners of one coalesced report call). So its path never reaches a metric, log line or
+   * span: they see REPORT_DOWNLOAD_PATH.
    */
   async fetchWithoutCredentials(url: string, action: string): Promise<UpstreamResponse> {
-    const call = { method: 'GET' as const, url, path: new URL(url).pathname, headers: { accept: 'text/csv, */*' }, attempt: 1, scope: this.scope };
+    const call = { method: 'GET' as const, url, path: REPORT_DOWNLOAD_PATH, headers: { accept: 'text/csv, */*' }, attempt: 1, scope: this.scope };
     try {
       return await this.shared.download(call);
     } catch (error: unknown) {

@@ -46,3 +46,12 @@ export function upstreamLayers(options: UpstreamPipelineOptions): UpstreamLayer[
 export function createUpstreamPipeline(options: UpstreamPipelineOptions): UpstreamHandler {
   return composeLayers(upstreamLayers(options), options.transport);
 }
+
+/**
+ * The report download (a pre-authenticated URL on another origin): the same layers but the two
+ * that add headers, the attempt id and the trace context, which that origin has no use for.
+ */
+export function createDownloadPipeline(options: UpstreamPipelineOptions): UpstreamHandler {
+  const layers = [coalescingLayer({ onCoalesced: options.hooks.onCoalesced }), retryLayer(options.retryPolicy), ...budgetLayers(options.admission), observeLayer(options.hooks)];
+  return composeLayers(layers, options.transport);
+}
