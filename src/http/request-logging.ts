@@ -1,4 +1,5 @@
 import { LogController, type FastifyInstance } from 'fastify';
+import { decodedParameterName } from '../query-parameter-name';
 
 /**
  * The request log: one "request completed" line per request at info (method, path, status,
@@ -22,15 +23,6 @@ export function withoutFastifyRequestLines(): LogController {
 /** Query-string parameters whose values never reach a log line (GET operations carry their inputs there). */
 const UNLOGGED_PARAMETERS = new Set(['variables', 'extensions']);
 
-function decodedName(pair: string): string {
-  const name = pair.split('=', 1)[0]!.replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
-
 /**
  * The URL as logged: `variables` and `extensions` values replaced by their length (they hold the
  * caller's inputs, which may be personal data), found by decoded name so `%76ariables` is caught too.
@@ -39,7 +31,7 @@ export function loggableUrl(url: string): string {
   const at = url.indexOf('?');
   if (at < 0) return url;
   const pairs = url.slice(at + 1).split('&').map((pair) => {
-    const name = decodedName(pair);
+    const name = decodedParameterName(pair);
     const valueLength = pair.includes('=') ? pair.length - pair.indexOf('=') - 1 : 0;
     return UNLOGGED_PARAMETERS.has(name) ? `${name}=[${valueLength} chars omitted]` : pair;
   });

@@ -1,3 +1,5 @@
+import { decodedParameterName } from '../query-parameter-name';
+
 /**
  * The path below the version root (with its query) when `link` is on the base URL's origin and
  * under its path, else undefined. Links are compared after WHATWG normalization, so `..` or
@@ -19,15 +21,6 @@ export function pathUnderBase(baseUrl: string, link: string): string | undefined
   return `${url.pathname.slice(basePath.length)}${url.search}`;
 }
 
-function decodedName(pair: string): string {
-  const name = pair.split('=', 1)[0]!;
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
-
 /**
  * Replaces the `$select` option of a path with `select` (e.g. "$select=id,mac", or '' for none),
  * leaving every other option byte for byte (a next link's `$skiptoken` is opaque).
@@ -36,7 +29,7 @@ export function withSelect(pathAndQuery: string, select: string): string {
   const at = pathAndQuery.indexOf('?');
   const path = at < 0 ? pathAndQuery : pathAndQuery.slice(0, at);
   const query = at < 0 ? '' : pathAndQuery.slice(at + 1);
-  const kept = query.split('&').filter((pair) => pair !== '' && decodedName(pair) !== '$select');
+  const kept = query.split('&').filter((pair) => pair !== '' && decodedParameterName(pair) !== '$select');
   if (select) kept.push(select);
   return kept.length > 0 ? `${path}?${kept.join('&')}` : path;
 }
