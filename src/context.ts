@@ -9,8 +9,8 @@ export interface GatewayContext extends ActivationCountsContext {
 export interface IncomingCall {
   requestId: string;
   authorization: string | undefined;
-  /** The signal that aborts when the client disconnects before the answer is sent; asked for only when the caller's services are built (it costs an AbortController). */
-  signalOf?: () => StopSignal | undefined;
+  /** Aborts when the client disconnects before the answer is sent. */
+  signal?: StopSignal;
 }
 
 /** Builds one caller's services from a well-formed bearer header; made once at start (server.ts). */
@@ -45,7 +45,7 @@ export function createContext(servicesFor: CallerServicesFactory, call: Incoming
   const { authorization } = call;
   if (authorization === undefined || authorization === '') return withProblem(call, 'No Authorization header: send "Authorization: Bearer <access token>"');
   if (!BEARER.test(authorization)) return withProblem(call, 'The Authorization header is not a bearer token: expected "Bearer <access token>"');
-  return new RequestContext(call.requestId, () => servicesFor({ authorization, signal: call.signalOf?.() }));
+  return new RequestContext(call.requestId, () => servicesFor({ authorization, signal: call.signal }));
 }
 
 function withProblem(call: IncomingCall, problem: string): GatewayContext {

@@ -187,7 +187,7 @@ export async function createGateway(deps: GatewayDependencies): Promise<Gateway>
   await app.register(fastifyApollo(apollo), {
     context: async (request) => {
       // The operation admission's preHandler gave every GraphQL request its disconnect signal.
-      return createContext(servicesFor, { requestId: String(request.id), authorization: request.headers.authorization, signalOf: () => operations.signalOf(request) });
+      return createContext(servicesFor, { requestId: String(request.id), authorization: request.headers.authorization, signal: operations.signalOf(request) });
     },
   });
 

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AbortEmitter } from '../msgraph/call-signal';
+import { AbortEmitter } from '../msgraph/call-signal';
 import { tokenOf } from '../security/token-hash';
 import { CallerLines } from './caller-lines';
-import { LazyDisconnectSignal } from './disconnect-signal';
 import { answerBusy } from './shed-when-busy';
 
 export interface OperationAdmissionOptions {
@@ -19,7 +18,7 @@ export interface OperationAdmissionOptions {
 }
 
 export interface OperationAdmission {
-  /** The request's disconnect signal (aborts when its client leaves before the answer is sent), made on first call; there for every GraphQL request but a preflight. */
+  /** The request's disconnect signal (aborts when its client leaves before the answer is sent); set for every GraphQL request but a preflight. */
   signalOf(request: FastifyRequest): AbortEmitter | undefined;
   /** Operations waiting for their turn now (metrics). */
   readonly waiting: number;
@@ -71,25 +70,26 @@ export function admitOperationsPerCaller(app: FastifyInstance, options: Operatio
   // A callback hook, not an async one: an operation admitted at once (most of them) costs no promise here.
   app.addHook('preHandler', (request, reply, done) => {
     if (request.routeOptions.url !== endpoint || request.method === 'OPTIONS') return done();
-    const disconnect = new LazyDisconnectSignal();
+    // An AbortEmitter, not an AbortController: ~30 ns to make against ~1.9 µs (call-signal.ts).
+    const disconnect = new AbortEmitter();
     const place = lines.join(lineOf(request.headers.authorization), !options.upstreamBacklogged());
     // One listener for both ends: the answer sent, or the client gone before it (a waiter then
     // leaves the line; a running operation is aborted). Either way the place is given back.
     reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) disconnect.clientLeft();
+      if (!reply.raw.writableFinished) disconnect.abort();
       place.leave();
     });
     request.disconnectSignal = disconnect;
     if (place.turn === 'admitted') return done();
     void place.turn.then((turn) => {
       // The client left while waiting: nobody reads this answer, but Fastify ends the request its usual way.
-      if (turn === 'left' || disconnect.clientGone) return reply.code(499).send();
+      if (turn === 'left' || disconnect.aborted) return reply.code(499).send();
       if (turn === 'refused') return refuse(request, reply);
       done();
     });
   });
   return {
-    signalOf: (request) => request.disconnectSignal?.signal,
+    signalOf: (request) => request.disconnectSignal ?? undefined,
     get waiting() {
       return lines.waiting;
     },
@@ -99,6 +99,6 @@ export function admitOperationsPerCaller(app: FastifyInstance, options: Operatio
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the operation admission on GraphQL requests: aborts when the client leaves before the answer is sent. */
-    disconnectSignal: LazyDisconnectSignal | null;
+    disconnectSignal: AbortEmitter | null;
   }
 }

@@ -57,7 +57,7 @@ class SharedCall {
 
   /** Waits for the shared answer within `scope`'s own deadline and signal; leaving never cancels it for the others. */
   join(scope: OperationScope): Promise<UpstreamResponse> {
-    if (scope.signal?.aborted || scope.remainingMs() <= 0) return Promise.reject(scope.stopped());
+    if (scope.hasStopped()) return Promise.reject(scope.stopped());
     this.joiners++;
     this.scope.extendTo(scope.deadlineAt);
     return waitWithinScope(this.answer, scope, () => {

@@ -66,7 +66,7 @@ export class FifoSlots {
   /** @param mayExceed false keeps this holder within `limit`, whatever the queue's own rule allows. */
   acquire(scope: OperationScope, mayExceed = true): Promise<void> {
     if (this.tryAcquire(mayExceed)) return Promise.resolve();
-    if (scope.signal?.aborted || scope.remainingMs() <= 0) return Promise.reject(scope.stopped());
+    if (scope.hasStopped()) return Promise.reject(scope.stopped());
     return new Promise<void>((resolve, reject) => {
       const wait = scope.startCall();
       const leave = (): void => {

@@ -122,6 +122,17 @@ function restoreMarkedNumbers(value: unknown): unknown {
   return value;
 }
 
+const NOT_PARSED = Symbol('not parsed');
+
+/** JSON.parse of a marked text; NOT_PARSED when it refuses: its message would quote the marks, so lossless-json reads the original and says what is wrong. */
+function parsedOrNot(marked: string): unknown {
+  try {
+    return JSON.parse(marked);
+  } catch {
+    return NOT_PARSED;
+  }
+}
+
 /**
  * Parses an upstream body without losing a digit of any Int64. A text whose numbers are all short
  * integers is JSON.parse's. Otherwise the numbers JSON.parse might round are marked as strings
@@ -134,17 +145,8 @@ export function parseUpstreamJson(text: string): unknown {
   try {
     if (!MAY_HOLD_INEXACT_NUMBER.test(text)) return JSON.parse(text);
     const marked = withInexactNumbersMarked(text);
-    if (marked !== undefined) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(marked);
-      } catch {
-        // Its message would quote the marked text: lossless-json reads the original and says what is wrong.
-        return parse(text, null, parseNumberExactly);
-      }
-      return restoreMarkedNumbers(parsed);
-    }
-    return parse(text, null, parseNumberExactly);
+    const parsed = marked === undefined ? NOT_PARSED : parsedOrNot(marked);
+    return parsed === NOT_PARSED ? parse(text, null, parseNumberExactly) : restoreMarkedNumbers(parsed);
   } catch (error: unknown) {
     if (error instanceof UpstreamJsonError) throw error;
     // lossless-json's messages quote what it found; cut them so a hostile body is never echoed whole.

@@ -31,6 +31,11 @@ export class OperationScope {
     return this.now() + delayMs + 50 < this.deadlineAt;
   }
 
+  /** True once the caller left or the budget is used up: nothing more may start or wait (stopped() says which). */
+  hasStopped(): boolean {
+    return this.signal?.aborted === true || this.remainingMs() <= 0;
+  }
+
   /** Why calls must stop now: the caller left, or the budget is used up. */
   stopped(cause?: unknown): UpstreamFailure {
     if (this.signal?.aborted) return new UpstreamFailure('CALLER_GONE', 'the caller disconnected', undefined, { cause });

@@ -58,7 +58,7 @@ function parseBody(text: string, contentType: string | undefined, status: number
 }
 
 function throwIfStopped(call: UpstreamCall): void {
-  if (call.scope.signal?.aborted || call.scope.remainingMs() <= 0) throw call.scope.stopped();
+  if (call.scope.hasStopped()) throw call.scope.stopped();
 }
 
 /** An abort is the caller leaving or the budget ending; anything else is the network. */

@@ -37,9 +37,10 @@ export function budgetLayers(admission: UpstreamAdmission | undefined): Upstream
  *   - the per-operation budget and caller fairness go right below retry, so every attempt counts;
  *   - the OpenTelemetry layer (a span per upstream request, when tracing is on) goes next to observe, per attempt.
  */
-export function upstreamLayers(options: UpstreamPipelineOptions): UpstreamLayer[] {
-  const tracing = options.tracingLayer ? [options.tracingLayer] : [];
-  return [coalescingLayer({ onCoalesced: options.hooks.onCoalesced }), retryLayer(options.retryPolicy), ...budgetLayers(options.admission), attemptIdentityLayer(), ...tracing, observeLayer(options.hooks)];
+export function upstreamLayers(options: UpstreamPipelineOptions, destination: 'upstream' | 'download' = 'upstream'): UpstreamLayer[] {
+  // The attempt id and the trace context are headers for Graph; the download's origin gets neither.
+  const headerLayers = destination === 'upstream' ? [attemptIdentityLayer(), ...(options.tracingLayer ? [options.tracingLayer] : [])] : [];
+  return [coalescingLayer({ onCoalesced: options.hooks.onCoalesced }), retryLayer(options.retryPolicy), ...budgetLayers(options.admission), ...headerLayers, observeLayer(options.hooks)];
 }
 
 /** Credentialed calls: every layer, then the transport. */
@@ -52,6 +53,5 @@ export function createUpstreamPipeline(options: UpstreamPipelineOptions): Upstre
  * that add headers, the attempt id and the trace context, which that origin has no use for.
  */
 export function createDownloadPipeline(options: UpstreamPipelineOptions): UpstreamHandler {
-  const layers = [coalescingLayer({ onCoalesced: options.hooks.onCoalesced }), retryLayer(options.retryPolicy), ...budgetLayers(options.admission), observeLayer(options.hooks)];
-  return composeLayers(layers, options.transport);
+  return composeLayers(upstreamLayers(options, 'download'), options.transport);
 }

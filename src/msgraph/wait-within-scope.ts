@@ -7,7 +7,7 @@ import type { OperationScope } from './operation-scope';
  * cancels `answer` itself.
  */
 export function waitWithinScope<T>(answer: Promise<T>, scope: OperationScope, onLeave?: () => void): Promise<T> {
-  if (scope.signal?.aborted || scope.remainingMs() <= 0) return Promise.reject(scope.stopped());
+  if (scope.hasStopped()) return Promise.reject(scope.stopped());
   return new Promise<T>((resolve, reject) => {
     // The operation's call signal: its deadline and its caller's disconnect, with no listener of
     // its own on the caller's signal (call-signal.ts).
